@@ -1,0 +1,407 @@
+"""Meetings, their agenda and attendance, consultation series, and the recommendations they produce."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from sse_portal.i18n import localized
+
+
+def _period_rule(start: str, end: str, name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{start}__isnull": True}) | Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": F(start)}),
+        name=name,
+    )
+
+
+def _women_rule(name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(participants_women__isnull=True)
+        | Q(participants_total__isnull=True)
+        | Q(participants_women__lte=F("participants_total")),
+        name=name,
+    )
+
+
+def _clean_counts_and_period(obj, start: str, end: str) -> dict:
+    """Errors, by field, for a period ending before it starts or more women than participants."""
+    errors = {}
+    if getattr(obj, start) and getattr(obj, end) and getattr(obj, end) < getattr(obj, start):
+        errors[end] = ValidationError(_("The end cannot be before the start."), code="end_before_start")
+    women, total = obj.participants_women, obj.participants_total
+    if women is not None and total is not None and women > total:
+        errors["participants_women"] = ValidationError(
+            _("The number of women cannot exceed the number of participants."), code="women_over_total"
+        )
+    return errors
+
+
+class MeetingQuerySet(models.QuerySet):
+    """Reusable reads of meetings."""
+
+    def held(self):
+        return self.filter(status=Meeting.Status.HELD)
+
+    def newest_first(self):
+        """Dated meetings by date, then those known only by period, newest first."""
+        return self.order_by(F("date").desc(nulls_last=True), F("period_start").desc(nulls_last=True), "-pk")
+
+    def with_related(self):
+        return self.select_related("chair__person", "chair__organization", "organizer", "province", "consultation")
+
+
+class Meeting(models.Model):
+    """A meeting: working meeting, council session, committee or consultation meeting.
+
+    ``date`` with optional ``start_time``/``end_time`` (Africa/Casablanca wall-clock times) when the
+    day is known; otherwise ``period_start``/``period_end`` when it is only known to fall within a
+    period (e.g. a consultation meeting "between 17 and 23 March 2022").
+    """
+
+    class Kind(models.TextChoices):
+        WORKING_MEETING = "working_meeting", _("working meeting")
+        ORDINARY_SESSION = "ordinary_session", _("ordinary session")
+        EXTRAORDINARY_SESSION = "extraordinary_session", _("extraordinary session")
+        COMMITTEE_MEETING = "committee_meeting", _("committee meeting")
+        COORDINATION_MEETING = "coordination_meeting", _("coordination meeting")
+        CONSULTATION_MEETING = "consultation_meeting", _("consultation meeting")
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("in person")
+        ONLINE = "online", _("online")
+        HYBRID = "hybrid", _("hybrid")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        HELD = "held", _("held")
+        CANCELLED = "cancelled", _("cancelled")
+
+    title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
+    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.WORKING_MEETING)
+    format = models.CharField(_("format"), max_length=20, choices=Format.choices, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    period_start = models.DateField(_("period start"), null=True, blank=True)
+    period_end = models.DateField(_("period end"), null=True, blank=True)
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    region = models.ForeignKey(
+        "stakeholders.Region", models.PROTECT, null=True, blank=True, related_name="meetings", verbose_name=_("region")
+    )
+    province = models.ForeignKey(
+        "stakeholders.Province",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("province"),
+    )
+    chair = models.ForeignKey(
+        "stakeholders.Position",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings_chaired",
+        verbose_name=_("chair"),
+    )
+    organizer = models.ForeignKey(
+        "stakeholders.Organization",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings_organized",
+        verbose_name=_("organizing organization"),
+    )
+    consultation = models.ForeignKey(
+        "Consultation",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("consultation"),
+    )
+    purpose = models.TextField(_("purpose"), blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    outcome = models.TextField(_("outcome"), blank=True)
+    participants_total = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+    participants_women = models.PositiveIntegerField(_("of whom women"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+
+    objects = MeetingQuerySet.as_manager()
+    title = localized("title")
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = [F("date").desc(nulls_last=True), F("period_start").desc(nulls_last=True), "-pk"]
+        constraints = [
+            _period_rule("start_time", "end_time", "meeting_end_time_after_start"),
+            _period_rule("period_start", "period_end", "meeting_period_end_after_start"),
+            _women_rule("meeting_women_within_participants"),
+            models.CheckConstraint(
+                condition=Q(date__isnull=False) | (Q(start_time__isnull=True) & Q(end_time__isnull=True)),
+                name="meeting_times_need_a_date",
+            ),
+            models.CheckConstraint(condition=~Q(title_ar="") | ~Q(title_fr=""), name="meeting_has_a_title"),
+            models.UniqueConstraint(
+                fields=["consultation", "province"],
+                condition=Q(consultation__isnull=False, province__isnull=False),
+                name="one_meeting_per_province_per_consultation",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("meetings:meeting_detail", args=[self.pk])
+
+    def clean(self):
+        errors = _clean_counts_and_period(self, "period_start", "period_end")
+        if self.start_time and self.end_time and self.end_time < self.start_time:
+            errors["end_time"] = ValidationError(
+                _("The end time cannot be before the start time."), code="end_before_start"
+            )
+        if (self.start_time or self.end_time) and not self.date:
+            errors["date"] = ValidationError(_("A start or end time needs a date."), code="time_without_date")
+        if errors:
+            raise ValidationError(errors)
+
+
+class AgendaItem(models.Model):
+    """One numbered item of a meeting's agenda."""
+
+    meeting = models.ForeignKey(Meeting, models.CASCADE, related_name="agenda_items", verbose_name=_("meeting"))
+    order = models.PositiveSmallIntegerField(_("order"))
+    title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
+    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
+
+    title = localized("title")
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["meeting", "order"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "order"], name="agenda_item_order_unique")]
+
+    def __str__(self):
+        return f"{self.order}. {self.title}"
+
+    def get_absolute_url(self):
+        return self.meeting.get_absolute_url()
+
+
+class Attendance(models.Model):
+    """Who attended a meeting: a named person (with the position held) or an unnamed group, for an organization."""
+
+    class Mode(models.TextChoices):
+        IN_PERSON = "in_person", _("in person")
+        REMOTE = "remote", _("remote")
+
+    class Status(models.TextChoices):
+        PRESENT = "present", _("present")
+        EXCUSED = "excused", _("excused")
+        ABSENT = "absent", _("absent")
+
+    meeting = models.ForeignKey(Meeting, models.CASCADE, related_name="attendances", verbose_name=_("meeting"))
+    person = models.ForeignKey(
+        "stakeholders.Person",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="attendances",
+        verbose_name=_("person"),
+    )
+    position = models.ForeignKey(
+        "stakeholders.Position",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="attendances",
+        verbose_name=_("position held"),
+    )
+    organization = models.ForeignKey(
+        "stakeholders.Organization",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="attendances",
+        verbose_name=_("organization represented"),
+    )
+    group_ar = models.CharField(_("unnamed group (Arabic)"), max_length=255, blank=True)
+    group_fr = models.CharField(_("unnamed group (French)"), max_length=255, blank=True)
+    mode = models.CharField(_("mode"), max_length=20, choices=Mode.choices, default=Mode.IN_PERSON)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PRESENT)
+    is_presenter = models.BooleanField(_("presenter"), default=False)
+
+    group = localized("group")
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        ordering = ["meeting", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person"], condition=Q(person__isnull=False), name="one_attendance_per_person"
+            ),
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | ~Q(group_ar="") | ~Q(group_fr=""),
+                name="attendance_person_or_group",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.person) if self.person_id else self.group
+
+    def save(self, *args, **kwargs):
+        if self.position_id and not self.organization_id:
+            self.organization_id = self.position.organization_id
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return self.meeting.get_absolute_url()
+
+    def clean(self):
+        if self.position_id and self.person_id and self.position.person_id != self.person_id:
+            raise ValidationError(
+                {"position": _("This position is held by someone else.")}, code="position_of_other_person"
+            )
+        if not self.person_id and not (self.group_ar or self.group_fr):
+            raise ValidationError(_("Name a person or describe the unnamed group."), code="person_or_group")
+
+
+class Consultation(models.Model):
+    """A series of consultation meetings with SSE actors, normally one meeting per province."""
+
+    title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
+    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
+    theme_ar = models.TextField(_("theme (Arabic)"), blank=True)
+    theme_fr = models.TextField(_("theme (French)"), blank=True)
+    period_start = models.DateField(_("period start"), null=True, blank=True)
+    period_end = models.DateField(_("period end"), null=True, blank=True)
+    organizer = models.ForeignKey(
+        "stakeholders.Organization",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="consultations_organized",
+        verbose_name=_("organizing organization"),
+    )
+    region = models.ForeignKey(
+        "stakeholders.Region",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="consultations",
+        verbose_name=_("region"),
+    )
+    partners = models.ManyToManyField(
+        "stakeholders.Organization", blank=True, related_name="consultations", verbose_name=_("partners")
+    )
+    programme = models.ForeignKey(
+        "projects.Programme",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="consultations",
+        verbose_name=_("programme"),
+    )
+    participants_total = models.PositiveIntegerField(_("participants (all meetings)"), null=True, blank=True)
+    participants_women = models.PositiveIntegerField(_("of whom women"), null=True, blank=True)
+
+    title = localized("title")
+    theme = localized("theme")
+
+    class Meta:
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+        ordering = [F("period_start").desc(nulls_last=True), "-pk"]
+        constraints = [
+            _period_rule("period_start", "period_end", "consultation_period_end_after_start"),
+            _women_rule("consultation_women_within_participants"),
+            models.CheckConstraint(condition=~Q(title_ar="") | ~Q(title_fr=""), name="consultation_has_a_title"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("meetings:consultation_detail", args=[self.pk])
+
+    def clean(self):
+        errors = _clean_counts_and_period(self, "period_start", "period_end")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Recommendation(models.Model):
+    """A recommendation that came out of a meeting or a consultation, followed until it is carried out."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("proposed")
+        UNDER_REVIEW = "under_review", _("under review")
+        ADOPTED = "adopted", _("adopted")
+        IN_PROGRAMME = "in_programme", _("in the development programme")
+        IMPLEMENTED = "implemented", _("implemented")
+        REJECTED = "rejected", _("rejected")
+
+    text_ar = models.TextField(_("text (Arabic)"), blank=True)
+    text_fr = models.TextField(_("text (French)"), blank=True)
+    axis = models.ForeignKey(
+        "projects.ThematicAxis",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="recommendations",
+        verbose_name=_("thematic axis"),
+    )
+    source_meeting = models.ForeignKey(
+        Meeting,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="recommendations",
+        verbose_name=_("source meeting"),
+    )
+    source_consultation = models.ForeignKey(
+        Consultation,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="recommendations",
+        verbose_name=_("source consultation"),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED)
+
+    text = localized("text")
+
+    class Meta:
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
+        ordering = ["axis__order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(source_meeting__isnull=False) | Q(source_consultation__isnull=False),
+                name="recommendation_has_a_source",
+            ),
+            models.CheckConstraint(condition=~Q(text_ar="") | ~Q(text_fr=""), name="recommendation_has_a_text"),
+        ]
+
+    def __str__(self):
+        return self.text if len(self.text) <= 80 else f"{self.text[:79]}…"
+
+    def get_absolute_url(self):
+        return reverse("meetings:recommendation_detail", args=[self.pk])
+
+    @property
+    def source(self):
+        return self.source_consultation or self.source_meeting
+
+    def clean(self):
+        if not self.source_meeting_id and not self.source_consultation_id:
+            raise ValidationError(
+                _("A recommendation comes from a meeting or a consultation: choose its source."), code="no_source"
+            )

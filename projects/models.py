@@ -1,0 +1,273 @@
+"""Strategies and their axes, programmes, projects and partnership agreements."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from sse_portal.i18n import localized
+
+
+class ThematicAxis(models.Model):
+    """A thematic axis of recommendations and projects, e.g. solidarity tourism (السياحة التضامنية)."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    name_ar = models.CharField(_("name (Arabic)"), max_length=255, blank=True)
+    name_fr = models.CharField(_("name (French)"), max_length=255, blank=True)
+
+    name = localized("name")
+
+    class Meta:
+        verbose_name = _("thematic axis")
+        verbose_name_plural = _("thematic axes")
+        ordering = ["order", "code"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("meetings:recommendation_list") + f"?axis={self.pk}"
+
+
+class Strategy(models.Model):
+    """A strategy such as the national SSE strategy, with its owner, vision, aim and challenges."""
+
+    title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
+    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
+    owner = models.ForeignKey(
+        "stakeholders.Organization",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="strategies",
+        verbose_name=_("owner organization"),
+    )
+    aim_ar = models.TextField(_("aim (Arabic)"), blank=True)
+    aim_fr = models.TextField(_("aim (French)"), blank=True)
+    vision_ar = models.TextField(_("vision (Arabic)"), blank=True)
+    vision_fr = models.TextField(_("vision (French)"), blank=True)
+    challenges_ar = models.TextField(_("challenges (Arabic)"), blank=True)
+    challenges_fr = models.TextField(_("challenges (French)"), blank=True)
+    presented_at = models.ManyToManyField(
+        "meetings.Meeting", blank=True, related_name="strategies_presented", verbose_name=_("presented at")
+    )
+
+    title = localized("title")
+    aim = localized("aim")
+    vision = localized("vision")
+    challenges = localized("challenges")
+
+    class Meta:
+        verbose_name = _("strategy")
+        verbose_name_plural = _("strategies")
+        ordering = ["title_ar", "title_fr"]
+        constraints = [models.CheckConstraint(condition=~Q(title_ar="") | ~Q(title_fr=""), name="strategy_has_a_title")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:strategy_detail", args=[self.pk])
+
+
+class StrategyAxis(models.Model):
+    """One numbered axis of a strategy."""
+
+    strategy = models.ForeignKey(Strategy, models.CASCADE, related_name="axes", verbose_name=_("strategy"))
+    order = models.PositiveSmallIntegerField(_("order"))
+    title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
+    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
+
+    title = localized("title")
+
+    class Meta:
+        verbose_name = _("strategy axis")
+        verbose_name_plural = _("strategy axes")
+        ordering = ["strategy", "order"]
+        constraints = [models.UniqueConstraint(fields=["strategy", "order"], name="strategy_axis_order_unique")]
+
+    def __str__(self):
+        return f"{self.order}. {self.title}"
+
+    def get_absolute_url(self):
+        return self.strategy.get_absolute_url()
+
+
+class Programme(models.Model):
+    """A programme that carries projects, e.g. the Regional Development Programme adopted in session."""
+
+    class Kind(models.TextChoices):
+        REGIONAL_DEVELOPMENT = "regional_development", _("regional development programme")
+        COOPERATION = "cooperation", _("cooperation programme")
+        OTHER = "other", _("other")
+
+    title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
+    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    owner = models.ForeignKey(
+        "stakeholders.Organization",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="programmes",
+        verbose_name=_("owner organization"),
+    )
+    adopted_at = models.ForeignKey(
+        "meetings.Meeting",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="programmes_adopted",
+        verbose_name=_("adopted at"),
+    )
+    description_ar = models.TextField(_("description (Arabic)"), blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+
+    title = localized("title")
+    description = localized("description")
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        ordering = ["title_ar", "title_fr"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(title_ar="") | ~Q(title_fr=""), name="programme_has_a_title")
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:programme_detail", args=[self.pk])
+
+
+class Project(models.Model):
+    """A project of a programme; ``budget`` is in Moroccan dirhams (MAD), empty when not known."""
+
+    class Status(models.TextChoices):
+        IDENTIFIED = "identified", _("identified")
+        APPROVED = "approved", _("approved")
+        IN_PROGRESS = "in_progress", _("in progress")
+        COMPLETED = "completed", _("completed")
+        SUSPENDED = "suspended", _("suspended")
+        CANCELLED = "cancelled", _("cancelled")
+
+    title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
+    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
+    programme = models.ForeignKey(
+        Programme, models.PROTECT, null=True, blank=True, related_name="projects", verbose_name=_("programme")
+    )
+    description_ar = models.TextField(_("description (Arabic)"), blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    provinces = models.ManyToManyField(
+        "stakeholders.Province", blank=True, related_name="projects", verbose_name=_("provinces")
+    )
+    thematic_axes = models.ManyToManyField(
+        ThematicAxis, blank=True, related_name="projects", verbose_name=_("thematic axes")
+    )
+    strategy_axes = models.ManyToManyField(
+        StrategyAxis, blank=True, related_name="projects", verbose_name=_("strategy axes")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.IDENTIFIED)
+    budget = models.DecimalField(_("budget (MAD)"), max_digits=14, decimal_places=2, null=True, blank=True)
+    lead_organization = models.ForeignKey(
+        "stakeholders.Organization",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="projects_led",
+        verbose_name=_("lead organization"),
+    )
+    partners = models.ManyToManyField(
+        "stakeholders.Organization", blank=True, related_name="projects_partnered", verbose_name=_("partners")
+    )
+    approving_meeting = models.ForeignKey(
+        "meetings.Meeting",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="projects_approved",
+        verbose_name=_("approved at"),
+    )
+    recommendations = models.ManyToManyField(
+        "meetings.Recommendation", blank=True, related_name="projects", verbose_name=_("recommendations")
+    )
+
+    title = localized("title")
+    description = localized("description")
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        ordering = ["programme", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(budget__isnull=True) | Q(budget__gte=0), name="project_budget_not_negative"
+            ),
+            models.CheckConstraint(condition=~Q(title_ar="") | ~Q(title_fr=""), name="project_has_a_title"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:project_detail", args=[self.pk])
+
+    def clean(self):
+        if self.budget is not None and self.budget < 0:
+            raise ValidationError({"budget": _("The budget cannot be negative.")}, code="negative_budget")
+
+
+class PartnershipAgreement(models.Model):
+    """A partnership agreement (اتفاقية شراكة) between organizations, from envisaged to ended."""
+
+    class Status(models.TextChoices):
+        ENVISAGED = "envisaged", _("envisaged")
+        IN_NEGOTIATION = "in_negotiation", _("in negotiation")
+        SIGNED = "signed", _("signed")
+        IN_FORCE = "in_force", _("in force")
+        ENDED = "ended", _("ended")
+
+    UNSIGNED = (Status.ENVISAGED, Status.IN_NEGOTIATION)
+
+    title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
+    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
+    subject_ar = models.TextField(_("subject (Arabic)"), blank=True)
+    subject_fr = models.TextField(_("subject (French)"), blank=True)
+    parties = models.ManyToManyField("stakeholders.Organization", related_name="agreements", verbose_name=_("parties"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ENVISAGED)
+    signing_date = models.DateField(_("signing date"), null=True, blank=True)
+    meetings = models.ManyToManyField(
+        "meetings.Meeting", blank=True, related_name="agreements", verbose_name=_("related meetings")
+    )
+    projects = models.ManyToManyField(Project, blank=True, related_name="agreements", verbose_name=_("projects"))
+
+    title = localized("title")
+    subject = localized("subject")
+
+    class Meta:
+        verbose_name = _("partnership agreement")
+        verbose_name_plural = _("partnership agreements")
+        ordering = ["-signing_date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(signing_date__isnull=True) | ~Q(status__in=["envisaged", "in_negotiation"]),
+                name="agreement_signing_date_only_when_signed",
+            ),
+            models.CheckConstraint(condition=~Q(title_ar="") | ~Q(title_fr=""), name="agreement_has_a_title"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:agreement_detail", args=[self.pk])
+
+    def clean(self):
+        if self.signing_date and self.status in self.UNSIGNED:
+            raise ValidationError(
+                {"signing_date": _("An agreement that is not signed yet has no signing date.")},
+                code="date_before_signature",
+            )

@@ -1,0 +1,202 @@
+"""Territories (regions, provinces, communes), organizations, people and the positions they hold."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from sse_portal.i18n import localized
+
+
+class Territory(models.Model):
+    """Common fields of an administrative unit, as published by the HCP (RGPH 2024)."""
+
+    code = models.CharField(_("HCP code"), max_length=20, unique=True)
+    name_ar = models.CharField(_("name (Arabic)"), max_length=200)
+    name_fr = models.CharField(_("name (French)"), max_length=200)
+    population_2024 = models.PositiveIntegerField(_("population (2024 census)"), null=True, blank=True)
+
+    name = localized("name")
+
+    class Meta:
+        abstract = True
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name
+
+
+class Region(Territory):
+    """One of Morocco's 12 regions (جهة), e.g. Drâa-Tafilalet, HCP code "08"."""
+
+    class Meta(Territory.Meta):
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+
+class Province(Territory):
+    """A province or prefecture (إقليم / عمالة) of a region, e.g. Errachidia, HCP code "08.201"."""
+
+    class Kind(models.TextChoices):
+        PROVINCE = "province", _("province")
+        PREFECTURE = "prefecture", _("prefecture")
+        PREFECTURE_OF_DISTRICTS = "prefecture_arrondissements", _("prefecture of districts")
+
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.PROVINCE)
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="provinces", verbose_name=_("region"))
+
+    class Meta(Territory.Meta):
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+
+
+class Commune(Territory):
+    """A commune (جماعة), urban or rural, of a province."""
+
+    class Kind(models.TextChoices):
+        URBAN = "urban", _("urban")
+        RURAL = "rural", _("rural")
+        OTHER = "other", _("other")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.RURAL)
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="communes", verbose_name=_("province")
+    )
+
+    class Meta(Territory.Meta):
+        verbose_name = _("commune")
+        verbose_name_plural = _("communes")
+
+
+class Organization(models.Model):
+    """A body that takes part in the programme: council, committee, ministry, agency, cooperative..."""
+
+    class Kind(models.TextChoices):
+        REGIONAL_COUNCIL = "regional_council", _("regional council")
+        COUNCIL_COMMITTEE = "council_committee", _("council committee")
+        MINISTRY = "ministry", _("ministry")
+        PUBLIC_AGENCY = "public_agency", _("public agency or office")
+        STATE_ADMINISTRATION = "state_administration", _("state administration")
+        FOREIGN_MISSION = "foreign_mission", _("foreign mission")
+        LOCAL_AUTHORITIES_ASSOCIATION = "local_authorities_association", _("association of local authorities")
+        COOPERATIVE = "cooperative", _("cooperative")
+        ASSOCIATION = "association", _("association")
+        OTHER = "other", _("other")
+
+    name_ar = models.CharField(_("name (Arabic)"), max_length=255, blank=True)
+    name_fr = models.CharField(_("name (French)"), max_length=255, blank=True)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    kind = models.CharField(_("kind"), max_length=40, choices=Kind.choices, default=Kind.OTHER)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent organization"),
+    )
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organizations",
+        verbose_name=_("region"),
+    )
+    province = models.ForeignKey(
+        Province,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organizations",
+        verbose_name=_("province"),
+    )
+
+    name = localized("name")
+
+    class Meta:
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        ordering = ["name_ar", "name_fr"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(name_ar="") | ~Q(name_fr=""), name="organization_has_a_name"),
+            models.CheckConstraint(condition=~Q(parent=F("pk")), name="organization_not_own_parent"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self):
+        return reverse("stakeholders:organization_detail", args=[self.pk])
+
+
+class Person(models.Model):
+    """A named person: name in Arabic script and in Latin transliteration; contact details for staff only."""
+
+    class Gender(models.TextChoices):
+        FEMALE = "female", _("female")
+        MALE = "male", _("male")
+        UNKNOWN = "unknown", _("not stated")
+
+    full_name_ar = models.CharField(_("name (Arabic script)"), max_length=200, blank=True)
+    full_name_latin = models.CharField(_("name (Latin transliteration)"), max_length=200, blank=True)
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, default=Gender.UNKNOWN)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+
+    full_name = localized("full_name", "ar", "latin")
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["full_name_ar", "full_name_latin"]
+        permissions = [("view_contact_details", _("Can view people's contact details"))]
+        constraints = [
+            models.CheckConstraint(condition=~Q(full_name_ar="") | ~Q(full_name_latin=""), name="person_has_a_name"),
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+    def get_absolute_url(self):
+        return reverse("stakeholders:person_detail", args=[self.pk])
+
+
+class Position(models.Model):
+    """A role a person holds in an organization, e.g. second vice-president of the regional council."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="positions", verbose_name=_("person"))
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="positions", verbose_name=_("organization")
+    )
+    title_ar = models.CharField(_("title (Arabic)"), max_length=255, blank=True)
+    title_fr = models.CharField(_("title (French)"), max_length=255, blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+
+    title = localized("title")
+
+    class Meta:
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+        ordering = ["person", "-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="position_end_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        title = self.title or _("member")
+        return f"{self.person}, {title}, {self.organization.name}"
+
+    def get_absolute_url(self):
+        return self.person.get_absolute_url()
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError(
+                {"end_date": _("The end date cannot be before the start date.")}, code="end_before_start"
+            )
