@@ -1,1 +1,61 @@
-# Register your models here.
+from django.contrib import admin
+
+from .models import Commune, Organization, Person, Position, Province, Region
+
+
+class TerritoryAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_ar", "name_fr", "population_2024"]
+    search_fields = ["code", "name_ar", "name_fr"]
+
+
+@admin.register(Region)
+class RegionAdmin(TerritoryAdmin):
+    pass
+
+
+@admin.register(Province)
+class ProvinceAdmin(TerritoryAdmin):
+    list_display = [*TerritoryAdmin.list_display, "kind", "region"]
+    list_filter = ["kind", "region"]
+    list_select_related = ["region"]
+
+
+@admin.register(Commune)
+class CommuneAdmin(TerritoryAdmin):
+    list_display = [*TerritoryAdmin.list_display, "kind", "province"]
+    list_filter = ["kind", "province__region"]
+    list_select_related = ["province"]
+    autocomplete_fields = ["province"]
+
+
+class PositionInline(admin.TabularInline):
+    model = Position
+    extra = 0
+    autocomplete_fields = ["person", "organization"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["name_ar", "name_fr", "acronym", "kind", "parent", "region"]
+    list_filter = ["kind", "region"]
+    list_select_related = ["parent", "region"]
+    search_fields = ["name_ar", "name_fr", "acronym"]
+    autocomplete_fields = ["parent", "region", "province"]
+    inlines = [PositionInline]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["full_name_ar", "full_name_latin", "gender"]
+    list_filter = ["gender"]
+    search_fields = ["full_name_ar", "full_name_latin", "email"]
+    inlines = [PositionInline]
+
+
+@admin.register(Position)
+class PositionAdmin(admin.ModelAdmin):
+    list_display = ["person", "title_ar", "title_fr", "organization", "start_date", "end_date"]
+    list_filter = ["organization__kind"]
+    list_select_related = ["person", "organization"]
+    search_fields = ["person__full_name_ar", "person__full_name_latin", "title_ar", "title_fr", "organization__name_ar"]
+    autocomplete_fields = ["person", "organization"]

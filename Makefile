@@ -1,0 +1,47 @@
+# SSE Portal: `make run` serves the portal on the real dataset, `make test` runs the suite.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test check install env db clean
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found); set PYTHON=..."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# A local .env (never committed) with a generated secret key.
+.env:
+	@$(PYTHON) -c "import secrets; print('SECRET_KEY=' + secrets.token_urlsafe(50))" > .env
+	@printf 'DEBUG=false\nSESSION_COOKIE_SECURE=false\nCSRF_COOKIE_SECURE=false\n' >> .env
+	@echo "Wrote .env with a generated SECRET_KEY."
+
+env: .env
+
+db: install env
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_draa_tafilalet
+	$(BIN)/python manage.py create_demo_users
+
+run: db
+	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	@echo "Serving http://127.0.0.1:8000 (Ctrl+C to stop)"
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: install
+	$(BIN)/pytest
+
+check: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates */templates
+	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
+	DEBUG=true $(BIN)/python manage.py check
+
+clean:
+	rm -rf $(VENV) staticfiles

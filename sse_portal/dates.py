@@ -1,0 +1,55 @@
+"""Dates as the council writes them: Moroccan Arabic month names, French and English otherwise."""
+
+import datetime
+
+from django.utils.formats import date_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+# The month names used in Morocco (and in the source article: "11 ماي 2022").
+MOROCCAN_MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر"]
+
+
+def _arabic() -> bool:
+    return (get_language() or "ar").startswith("ar")
+
+
+def format_day(day: datetime.date) -> str:
+    """``2022-05-11`` as "11 ماي 2022" in Arabic, "11 mai 2022" in French, "11 May 2022" in English."""
+    if _arabic():
+        return f"{day.day} {MOROCCAN_MONTHS[day.month - 1]} {day.year}"
+    return date_format(day, "j F Y")
+
+
+def format_month(day: datetime.date) -> str:
+    """The month of ``day``: "مارس 2022", "mars 2022", "March 2022"."""
+    if _arabic():
+        return f"{MOROCCAN_MONTHS[day.month - 1]} {day.year}"
+    return date_format(day, "F Y")
+
+
+def format_period(start: datetime.date | None, end: datetime.date | None) -> str:
+    """A period: a whole calendar month as its month, otherwise "17 مارس 2022 – 23 مارس 2022"."""
+    if start and end:
+        next_day = end + datetime.timedelta(days=1)
+        if start.day == 1 and next_day.day == 1 and (start.year, start.month) == (end.year, end.month):
+            return format_month(start)
+        return f"{format_day(start)} – {format_day(end)}"
+    if start:
+        return _("from %(date)s") % {"date": format_day(start)}
+    if end:
+        return _("until %(date)s") % {"date": format_day(end)}
+    return ""
+
+
+def format_when(date, start_time=None, end_time=None, period_start=None, period_end=None) -> str:
+    """When something happens: a date (with its times, Africa/Casablanca wall clock, only when known),
+    else its period. A date known without a time is never shown as midnight."""
+    if date:
+        text = format_day(date)
+        if start_time and end_time:
+            return f"{text}، {start_time:%H:%M}–{end_time:%H:%M}" if _arabic() else f"{text}, {start_time:%H:%M}–{end_time:%H:%M}"
+        if start_time:
+            return f"{text}، {start_time:%H:%M}" if _arabic() else f"{text}, {start_time:%H:%M}"
+        return text
+    return format_period(period_start, period_end)

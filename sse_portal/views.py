@@ -1,0 +1,79 @@
+"""Views and mixins shared by the portal's apps."""
+
+from django.conf import settings
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
+
+
+class ModelViewPermissionMixin(PermissionRequiredMixin):
+    """Require the view permission of the view's model (e.g. ``meetings.view_meeting``).
+
+    Anonymous users are sent to the sign-in page by LoginRequiredMiddleware; a signed-in user
+    without the permission gets 403.
+    """
+
+    raise_exception = True
+
+    def get_permission_required(self):
+        opts = self.model._meta
+        return [f"{opts.app_label}.view_{opts.model_name}"]
+
+
+class PortalListView(ModelViewPermissionMixin, FilterView):
+    """A paginated, filtered list; subclasses set ``model``, ``filterset_class`` and ``get_queryset``."""
+
+    paginate_by = settings.PAGINATE_BY
+    template_name_suffix = "_list"
+
+    def paginate_queryset(self, queryset, page_size):
+        # Meta.ordering does not apply to GROUP BY queries (annotations): restore it.
+        if not queryset.ordered:
+            queryset = queryset.order_by(*self.model._meta.ordering, "pk")
+        return super().paginate_queryset(queryset, page_size)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["query_without_page"] = query.urlencode()
+        context["opts"] = self.model._meta
+        return context
+
+
+class PortalDetailView(ModelViewPermissionMixin, DetailView):
+    """A record's page; subclasses join related rows in ``get_queryset``."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["opts"] = self.model._meta
+        return context
+
+
+class HomeView(TemplateView):
+    """What the portal holds: counts of each kind of record and the latest meetings."""
+
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        from meetings.models import Consultation, Meeting, Recommendation
+        from projects.models import PartnershipAgreement, Programme, Project, Strategy
+        from stakeholders.models import Organization, Person
+
+        context = super().get_context_data(**kwargs)
+        context["counts"] = [
+            (model._meta.verbose_name_plural, model.objects.count(), url)
+            for model, url in [
+                (Meeting, "meetings:meeting_list"),
+                (Consultation, "meetings:consultation_list"),
+                (Recommendation, "meetings:recommendation_list"),
+                (Programme, "projects:programme_list"),
+                (Project, "projects:project_list"),
+                (Strategy, "projects:strategy_list"),
+                (PartnershipAgreement, "projects:agreement_list"),
+                (Organization, "stakeholders:organization_list"),
+                (Person, "stakeholders:person_list"),
+            ]
+        ]
+        context["latest_meetings"] = Meeting.objects.with_related()[:5]
+        return context
