@@ -1,7 +1,8 @@
 """Settings of SSE Portal, read from the environment (django-environ).
 
-Variables: DATABASE_URL (default: SQLite file db.sqlite3 in the project), SECRET_KEY (required
-when DEBUG is off), DEBUG (default off), ALLOWED_HOSTS (comma-separated).
+Variables, also read from a local .env file (or the file ENV_FILE names): DATABASE_URL
+(default: the SQLite file db.sqlite3 in the project), SECRET_KEY (required when DEBUG is off),
+DEBUG (default off), ALLOWED_HOSTS (comma-separated).
 """
 
 from pathlib import Path
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
-environ.Env.read_env(BASE_DIR / ".env")
+environ.Env.read_env(env.str("ENV_FILE", default=str(BASE_DIR / ".env")))
 
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY", default="")

@@ -1,0 +1,58 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from meetings.draa_tafilalet import MEETING_DATE, load_draa_tafilalet
+from meetings.models import Meeting
+from sse_portal.roles import ADMINISTRATORS, COUNCIL_STAFF, MINISTRY_PARTNERS
+from stakeholders.territories import load_territories
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the territories and the real dataset once; each test runs in a rolled-back transaction."""
+    with django_db_blocker.unblock():
+        load_territories()
+        load_draa_tafilalet()
+
+
+@pytest.fixture
+def meeting(db):
+    """The meeting of 11 May 2022."""
+    return Meeting.objects.get(date=MEETING_DATE)
+
+
+def _user(username, group):
+    user = get_user_model().objects.create_user(username=username, password="x")
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def staff_user(db):
+    return _user("staff-member", COUNCIL_STAFF)
+
+
+@pytest.fixture
+def partner_user(db):
+    return _user("ministry-partner", MINISTRY_PARTNERS)
+
+
+@pytest.fixture
+def administrator(db):
+    user = _user("administrator", ADMINISTRATORS)
+    user.is_staff = True
+    user.save()
+    return user
+
+
+@pytest.fixture
+def staff_client(client, staff_user):
+    client.force_login(staff_user)
+    return client
+
+
+@pytest.fixture
+def partner_client(client, partner_user):
+    client.force_login(partner_user)
+    return client

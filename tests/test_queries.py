@@ -1,0 +1,110 @@
+"""Every page runs a bounded number of SQL queries, whatever the number of rows."""
+
+import pytest
+from django.contrib import admin
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from .factories import (
+    AgreementFactory,
+    AttendanceFactory,
+    ConsultationFactory,
+    MeetingFactory,
+    PositionFactory,
+    ProjectFactory,
+    RecommendationFactory,
+    StrategyAxisFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+LISTS = [
+    "home",
+    "meetings:meeting_list",
+    "meetings:consultation_list",
+    "meetings:recommendation_list",
+    "projects:project_list",
+    "projects:programme_list",
+    "projects:strategy_list",
+    "projects:agreement_list",
+    "stakeholders:organization_list",
+    "stakeholders:person_list",
+]
+
+
+def grow(size: int) -> None:
+    """Add ``size`` records of every kind, each with several related rows."""
+    for _ in range(size):
+        meeting = MeetingFactory()
+        AttendanceFactory.create_batch(3, meeting=meeting)
+        ProjectFactory()
+        ConsultationFactory()
+        RecommendationFactory()
+        StrategyAxisFactory.create_batch(2)
+        AgreementFactory().meetings.add(meeting)
+        PositionFactory()
+
+
+def query_counts(client, urls) -> dict[str, int]:
+    counts = {}
+    for url in urls:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        counts[url] = len(queries)
+    return counts
+
+
+def admin_changelists() -> list[str]:
+    return [reverse(f"admin:{m._meta.app_label}_{m._meta.model_name}_changelist") for m in admin.site._registry]
+
+
+def test_lists_and_admin_changelists_run_the_same_queries_for_5_and_30_records(client, administrator):
+    client.force_login(administrator)
+    urls = [reverse(name) for name in LISTS] + admin_changelists()
+    grow(5)
+    small = query_counts(client, urls)
+    grow(25)
+    assert query_counts(client, urls) == small
+
+
+def detail_urls(size: int) -> list[str]:
+    meeting = MeetingFactory()
+    AttendanceFactory.create_batch(size, meeting=meeting)
+    consultation = ConsultationFactory()
+    for _ in range(size):
+        MeetingFactory(consultation=consultation, kind="consultation_meeting")
+        RecommendationFactory(source_consultation=consultation)
+    project = ProjectFactory()
+    project.recommendations.add(*RecommendationFactory.create_batch(size))
+    strategy_axis = StrategyAxisFactory()
+    StrategyAxisFactory.create_batch(size, strategy=strategy_axis.strategy)
+    strategy_axis.strategy.presented_at.add(*MeetingFactory.create_batch(size))
+    agreement = AgreementFactory()
+    agreement.meetings.add(*MeetingFactory.create_batch(size))
+    person = AttendanceFactory().person
+    for _ in range(size):
+        AttendanceFactory(person=person, position=PositionFactory(person=person))
+    organization = project.lead_organization
+    PositionFactory.create_batch(size, organization=organization)
+    recommendation = RecommendationFactory()
+    recommendation.projects.add(*ProjectFactory.create_batch(size))
+    return [
+        meeting.get_absolute_url(),
+        consultation.get_absolute_url(),
+        project.get_absolute_url(),
+        project.programme.get_absolute_url(),
+        strategy_axis.strategy.get_absolute_url(),
+        agreement.get_absolute_url(),
+        person.get_absolute_url(),
+        organization.get_absolute_url(),
+        recommendation.get_absolute_url(),
+    ]
+
+
+def test_detail_pages_run_the_same_queries_for_2_and_12_related_rows(client, administrator):
+    client.force_login(administrator)
+    small = list(query_counts(client, detail_urls(2)).values())
+    large = list(query_counts(client, detail_urls(12)).values())
+    assert large == small
