@@ -9,7 +9,6 @@ from .models import Consultation, Meeting, Recommendation
 
 
 class MeetingFilter(SearchFilterSet):
-    search_fields = ("title_ar", "title_fr", "venue", "purpose")
     province = django_filters.ModelChoiceFilter(
         queryset=Province.objects.filter(region__code="08"), label=_("province")
     )
@@ -20,15 +19,12 @@ class MeetingFilter(SearchFilterSet):
 
 
 class ConsultationFilter(SearchFilterSet):
-    search_fields = ("title_ar", "title_fr", "theme_ar", "theme_fr")
-
     class Meta:
         model = Consultation
         fields = ["q"]
 
 
 class RecommendationFilter(SearchFilterSet):
-    search_fields = ("text_ar", "text_fr")
     axis = django_filters.ModelChoiceFilter(queryset=ThematicAxis.objects.all(), label=_("thematic axis"))
 
     class Meta:

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sse_portal.i18n import localized
+from sse_portal.search import SearchableModel
 
 
 def _period_rule(start: str, end: str, name: str) -> models.CheckConstraint:
@@ -52,13 +53,15 @@ class MeetingQuerySet(models.QuerySet):
         return self.select_related("chair__person", "chair__organization", "organizer", "province", "consultation")
 
 
-class Meeting(models.Model):
+class Meeting(SearchableModel):
     """A meeting: working meeting, council session, committee or consultation meeting.
 
     ``date`` with optional ``start_time``/``end_time`` (Africa/Casablanca wall-clock times) when the
     day is known; otherwise ``period_start``/``period_end`` when it is only known to fall within a
     period (e.g. a consultation meeting "between 17 and 23 March 2022").
     """
+
+    search_fields = ("title_ar", "title_fr", "venue", "purpose", "summary", "outcome")
 
     class Kind(models.TextChoices):
         WORKING_MEETING = "working_meeting", _("working meeting")
@@ -273,8 +276,10 @@ class Attendance(models.Model):
             raise ValidationError(_("Name a person or describe the unnamed group."), code="person_or_group")
 
 
-class Consultation(models.Model):
+class Consultation(SearchableModel):
     """A series of consultation meetings with SSE actors, normally one meeting per province."""
+
+    search_fields = ("title_ar", "title_fr", "theme_ar", "theme_fr")
 
     title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
     title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
@@ -337,8 +342,10 @@ class Consultation(models.Model):
             raise ValidationError(errors)
 
 
-class Recommendation(models.Model):
+class Recommendation(SearchableModel):
     """A recommendation that came out of a meeting or a consultation, followed until it is carried out."""
+
+    search_fields = ("text_ar", "text_fr")
 
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("proposed")

@@ -22,9 +22,9 @@ class MeetingDetailView(PortalDetailView):
     model = Meeting
 
     def get_queryset(self):
-        attendances = Attendance.objects.select_related(
-            "person", "position", "organization__parent"
-        ).order_by("organization__name_ar", "-is_presenter", "pk")
+        attendances = Attendance.objects.select_related("person", "position", "organization__parent").order_by(
+            "organization__name_ar", "-is_presenter", "pk"
+        )
         return Meeting.objects.with_related().prefetch_related(
             "agenda_items",
             Prefetch("attendances", queryset=attendances),
@@ -59,7 +59,9 @@ class ConsultationDetailView(PortalDetailView):
         return Consultation.objects.select_related("programme", "organizer", "region").prefetch_related(
             "partners",
             Prefetch("meetings", queryset=Meeting.objects.select_related("province").order_by("province__name_ar")),
-            Prefetch("recommendations", queryset=Recommendation.objects.select_related("axis").prefetch_related("projects")),
+            Prefetch(
+                "recommendations", queryset=Recommendation.objects.select_related("axis").prefetch_related("projects")
+            ),
         )
 
 

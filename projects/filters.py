@@ -7,7 +7,6 @@ from .models import PartnershipAgreement, Programme, Project, Strategy
 
 
 class ProjectFilter(SearchFilterSet):
-    search_fields = ("title_ar", "title_fr", "description_ar", "description_fr")
     programme = django_filters.ModelChoiceFilter(queryset=Programme.objects.all(), label=_("programme"))
 
     class Meta:
@@ -16,24 +15,18 @@ class ProjectFilter(SearchFilterSet):
 
 
 class ProgrammeFilter(SearchFilterSet):
-    search_fields = ("title_ar", "title_fr")
-
     class Meta:
         model = Programme
         fields = ["q", "kind"]
 
 
 class StrategyFilter(SearchFilterSet):
-    search_fields = ("title_ar", "title_fr")
-
     class Meta:
         model = Strategy
         fields = ["q"]
 
 
 class AgreementFilter(SearchFilterSet):
-    search_fields = ("title_ar", "title_fr", "subject_ar", "subject_fr")
-
     class Meta:
         model = PartnershipAgreement
         fields = ["q", "status"]

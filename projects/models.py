@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sse_portal.i18n import localized
+from sse_portal.search import SearchableModel
 
 
 class ThematicAxis(models.Model):
@@ -31,8 +32,10 @@ class ThematicAxis(models.Model):
         return reverse("meetings:recommendation_list") + f"?axis={self.pk}"
 
 
-class Strategy(models.Model):
+class Strategy(SearchableModel):
     """A strategy such as the national SSE strategy, with its owner, vision, aim and challenges."""
+
+    search_fields = ("title_ar", "title_fr", "aim_ar", "aim_fr", "vision_ar", "vision_fr")
 
     title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
     title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
@@ -95,8 +98,10 @@ class StrategyAxis(models.Model):
         return self.strategy.get_absolute_url()
 
 
-class Programme(models.Model):
+class Programme(SearchableModel):
     """A programme that carries projects, e.g. the Regional Development Programme adopted in session."""
+
+    search_fields = ("title_ar", "title_fr", "description_ar", "description_fr")
 
     class Kind(models.TextChoices):
         REGIONAL_DEVELOPMENT = "regional_development", _("regional development programme")
@@ -143,8 +148,10 @@ class Programme(models.Model):
         return reverse("projects:programme_detail", args=[self.pk])
 
 
-class Project(models.Model):
+class Project(SearchableModel):
     """A project of a programme; ``budget`` is in Moroccan dirhams (MAD), empty when not known."""
+
+    search_fields = ("title_ar", "title_fr", "description_ar", "description_fr")
 
     class Status(models.TextChoices):
         IDENTIFIED = "identified", _("identified")
@@ -220,8 +227,10 @@ class Project(models.Model):
             raise ValidationError({"budget": _("The budget cannot be negative.")}, code="negative_budget")
 
 
-class PartnershipAgreement(models.Model):
+class PartnershipAgreement(SearchableModel):
     """A partnership agreement (اتفاقية شراكة) between organizations, from envisaged to ended."""
+
+    search_fields = ("title_ar", "title_fr", "subject_ar", "subject_fr")
 
     class Status(models.TextChoices):
         ENVISAGED = "envisaged", _("envisaged")

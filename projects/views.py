@@ -23,9 +23,7 @@ class ProjectDetailView(PortalDetailView):
     model = Project
 
     def get_queryset(self):
-        return Project.objects.select_related(
-            "programme", "approving_meeting", "lead_organization"
-        ).prefetch_related(
+        return Project.objects.select_related("programme", "approving_meeting", "lead_organization").prefetch_related(
             "provinces",
             "thematic_axes",
             "strategy_axes__strategy",

@@ -7,7 +7,20 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 # The month names used in Morocco (and in the source article: "11 ماي 2022").
-MOROCCAN_MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر"]
+MOROCCAN_MONTHS = [
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "ماي",
+    "يونيو",
+    "يوليوز",
+    "غشت",
+    "شتنبر",
+    "أكتوبر",
+    "نونبر",
+    "دجنبر",
+]
 
 
 def _arabic() -> bool:
@@ -48,7 +61,11 @@ def format_when(date, start_time=None, end_time=None, period_start=None, period_
     if date:
         text = format_day(date)
         if start_time and end_time:
-            return f"{text}، {start_time:%H:%M}–{end_time:%H:%M}" if _arabic() else f"{text}, {start_time:%H:%M}–{end_time:%H:%M}"
+            return (
+                f"{text}، {start_time:%H:%M}–{end_time:%H:%M}"
+                if _arabic()
+                else f"{text}, {start_time:%H:%M}–{end_time:%H:%M}"
+            )
         if start_time:
             return f"{text}، {start_time:%H:%M}" if _arabic() else f"{text}, {start_time:%H:%M}"
         return text

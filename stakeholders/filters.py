@@ -7,7 +7,6 @@ from .models import Organization, Person, Province
 
 
 class OrganizationFilter(SearchFilterSet):
-    search_fields = ("name_ar", "name_fr", "acronym")
     province = django_filters.ModelChoiceFilter(
         queryset=Province.objects.filter(region__code="08"), label=_("province")
     )
@@ -18,7 +17,7 @@ class OrganizationFilter(SearchFilterSet):
 
 
 class PersonFilter(SearchFilterSet):
-    search_fields = ("full_name_ar", "full_name_latin", "positions__title_ar", "positions__title_fr")
+    search_fields = ("search_text", "positions__search_text")
 
     class Meta:
         model = Person

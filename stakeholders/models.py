@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sse_portal.i18n import localized
+from sse_portal.search import SearchableModel
 
 
 class Territory(models.Model):
@@ -69,8 +70,10 @@ class Commune(Territory):
         verbose_name_plural = _("communes")
 
 
-class Organization(models.Model):
+class Organization(SearchableModel):
     """A body that takes part in the programme: council, committee, ministry, agency, cooperative..."""
+
+    search_fields = ("name_ar", "name_fr", "acronym")
 
     class Kind(models.TextChoices):
         REGIONAL_COUNCIL = "regional_council", _("regional council")
@@ -131,8 +134,10 @@ class Organization(models.Model):
         return reverse("stakeholders:organization_detail", args=[self.pk])
 
 
-class Person(models.Model):
+class Person(SearchableModel):
     """A named person: name in Arabic script and in Latin transliteration; contact details for staff only."""
+
+    search_fields = ("full_name_ar", "full_name_latin")
 
     class Gender(models.TextChoices):
         FEMALE = "female", _("female")
@@ -163,8 +168,10 @@ class Person(models.Model):
         return reverse("stakeholders:person_detail", args=[self.pk])
 
 
-class Position(models.Model):
+class Position(SearchableModel):
     """A role a person holds in an organization, e.g. second vice-president of the regional council."""
+
+    search_fields = ("title_ar", "title_fr")
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="positions", verbose_name=_("person"))
     organization = models.ForeignKey(

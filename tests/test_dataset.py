@@ -50,7 +50,10 @@ def test_meeting_of_11_may_2022_chaired_by_the_second_vice_president(meeting):
 
 ATTENDEES = {
     "لطيفة حدوگة": ("النائبة السادسة للرئيس", COUNCIL),
-    "نادية العلوي": ("رئيسة لجنة التنمية الاقتصادية والاجتماعية والثقافية", "لجنة التنمية الاقتصادية والاجتماعية والثقافية"),
+    "نادية العلوي": (
+        "رئيسة لجنة التنمية الاقتصادية والاجتماعية والثقافية",
+        "لجنة التنمية الاقتصادية والاجتماعية والثقافية",
+    ),
     "الهام الدرويش": ("نائبة رئيس لجنة القطاعات الإنتاجية والشغل", "لجنة القطاعات الإنتاجية والشغل"),
     "سلوى تاجري": ("مديرة إنعاش الاقتصاد الاجتماعي", MINISTRY),
     "يوسف الحسني": ("المدير العام", "مكتب تنمية التعاون"),
@@ -62,7 +65,9 @@ ATTENDEES = {
 
 def test_the_eight_named_attendees_with_roles_and_organizations(meeting):
     named = meeting.attendances.filter(person__isnull=False).select_related("person", "position", "organization")
-    found = {a.person.full_name_ar: (a.position.title_ar if a.position else None, a.organization.name_ar) for a in named}
+    found = {
+        a.person.full_name_ar: (a.position.title_ar if a.position else None, a.organization.name_ar) for a in named
+    }
     chair = found.pop("حسني رشيدي")
     assert chair == ("النائب الثاني لرئيس مجلس الجهة", COUNCIL)
     assert found == ATTENDEES
@@ -94,7 +99,10 @@ def test_people_have_latin_transliterations_and_gender_from_the_text():
 
 def test_consultation_17_to_23_march_2022_with_186_participants():
     consultation = Consultation.objects.get()
-    assert (consultation.period_start, consultation.period_end) == (datetime.date(2022, 3, 17), datetime.date(2022, 3, 23))
+    assert (consultation.period_start, consultation.period_end) == (
+        datetime.date(2022, 3, 17),
+        datetime.date(2022, 3, 23),
+    )
     assert consultation.participants_total == 186
     assert consultation.participants_women is None
     assert set(consultation.partners.values_list("name_ar", flat=True)) == {

@@ -153,7 +153,9 @@ def test_meeting_list_is_newest_first_and_filters_by_province(staff_client, meet
     # then the consultation meetings (17-23 March 2022), then the session known only as "March 2022"
     assert [m.kind for m in meetings[1:6]] == [Meeting.Kind.CONSULTATION_MEETING] * 5
     assert meetings[6].kind == Meeting.Kind.ORDINARY_SESSION
-    response = staff_client.get(reverse("meetings:meeting_list"), {"province": meeting.region.provinces.get(code="08.587").pk})
+    response = staff_client.get(
+        reverse("meetings:meeting_list"), {"province": meeting.region.provinces.get(code="08.587").pk}
+    )
     assert [m.title_ar for m in response.context["object_list"]] == ["لقاء تشاوري بإقليم زاكورة"]
 
 

@@ -1,0 +1,103 @@
+"""Arabic-aware, accent-blind search: each folding rule by example, through the lists and the search page."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from sse_portal.search import normalize
+
+from .factories import MeetingFactory, OrganizationFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("written", "typed"),
+    [
+        ("إلهام", "الهام"),  # hamza below
+        ("أسامة", "اسامة"),  # hamza above
+        ("آمنة", "امنة"),  # madda
+        ("المدرسة", "المدرسه"),  # taa marbuta / haa
+        ("مستشفى", "مستشفي"),  # alif maqsura / yaa
+        ("مؤسسة", "موسسة"),  # hamza on waw
+        ("رئيس", "رييس"),  # hamza on yaa
+        ("مَدْرَسَةٌ", "مدرسة"),  # tashkeel
+        ("مــدرســة", "مدرسة"),  # tatweel
+        ("٢٠٢٢", "2022"),  # Arabic-Indic digits
+        ("Réunion", "reunion"),  # accents and case
+        ("Drâa-Tafilalet", "DRAA-TAFILALET"),
+    ],
+)
+def test_each_folding_rule_both_ways(written, typed):
+    assert normalize(written) == normalize(typed)
+
+
+def names(response):
+    return {str(row) for row in response.context["object_list"]}
+
+
+def test_people_list_finds_a_name_whatever_its_hamza(staff_client):
+    PersonFactory(full_name_ar="إلهام بنعلي", full_name_latin="Ilham Benali")
+    url = reverse("stakeholders:person_list")
+    assert names(staff_client.get(url, {"q": "الهام"})) == {"إلهام بنعلي", "الهام الدرويش"}
+    assert names(staff_client.get(url, {"q": "إلهام"})) == {"إلهام بنعلي", "الهام الدرويش"}
+    assert names(staff_client.get(url, {"q": "حدوكة"})) == {"لطيفة حدوگة"}
+
+
+def test_tashkeel_and_tatweel_in_the_query_or_in_the_text(staff_client):
+    MeetingFactory(title_ar="زيارة المَدْرَسَة", title_fr="Visite")
+    MeetingFactory(title_ar="زيارة المــدرسة", title_fr="Visite 2")
+    url = reverse("meetings:meeting_list")
+    for query in ("المدرسة", "المدرسه", "المَدْرَسَة", "المـدرسـة"):
+        response = staff_client.get(url, {"q": query})
+        assert {m.title_ar for m in response.context["object_list"]} == {"زيارة المَدْرَسَة", "زيارة المــدرسة"}
+
+
+def test_french_queries_ignore_accents_and_case(staff_client):
+    MeetingFactory(title_ar="اجتماع", title_fr="Réunion de coordination")
+    response = staff_client.get(reverse("meetings:meeting_list"), {"q": "REUNION coordination"})
+    assert [m.title_fr for m in response.context["object_list"]] == ["Réunion de coordination"]
+
+
+def test_digits_in_either_script(staff_client):
+    OrganizationFactory(name_ar="تعاونية ١٢", name_fr="Coopérative 12")
+    url = reverse("stakeholders:organization_list")
+    assert names(staff_client.get(url, {"q": "12"})) == {"تعاونية ١٢"}
+    assert names(staff_client.get(url, {"q": "١٢"})) == {"تعاونية ١٢"}
+
+
+def test_every_word_must_match_and_shown_text_is_unchanged(staff_client):
+    response = staff_client.get(reverse("stakeholders:organization_list"), {"q": "مكتب مكناس"})
+    assert names(response) == {"مكتب تنمية التعاون بمكناس"}
+    assert "مكتب تنمية التعاون بمكناس" in response.content.decode()
+
+
+def test_global_search_spans_record_types(staff_client):
+    response = staff_client.get(reverse("search"), {"q": "تشاورية"})
+    sections = {s["key"]: s["count"] for s in response.context["sections"]}
+    assert sections["consultation"] == 1
+    assert sections["recommendation"] == 5
+    response = staff_client.get(reverse("search"), {"q": "الاستراتيجيه"})  # haa for taa marbuta
+    found = {s["key"]: {str(r) for r in s["rows"]} for s in response.context["sections"] if s["count"]}
+    assert "الاستراتيجية الوطنية للاقتصاد الاجتماعي والتضامني" in found["strategy"]
+    assert found["meeting"] == {"اجتماع للاطلاع على الاستراتيجية الجديدة وخطة العمل المتعلقة بالاقتصاد الاجتماعي والتضامني"}
+
+
+def test_global_search_runs_bounded_queries_and_survives_odd_input(staff_client):
+    url = reverse("search")
+    with CaptureQueriesContext(connection) as few:
+        staff_client.get(url, {"q": "مجلس"})
+    OrganizationFactory.create_batch(20, name_ar="مجلس جماعي")
+    with CaptureQueriesContext(connection) as many:
+        staff_client.get(url, {"q": "مجلس"})
+    assert len(many) == len(few)
+    for query in ("\x00", "x\x00y", "%", "_", "'", " "):
+        assert staff_client.get(url, {"q": query}).status_code == 200
+
+
+def test_search_covers_only_record_types_the_user_may_view(partner_client, client, django_user_model):
+    response = partner_client.get(reverse("search"), {"q": "حسني"})
+    assert {s["key"] for s in response.context["sections"] if s["count"]} == {"person", "meeting"}
+    client.force_login(django_user_model.objects.create_user("no-role"))
+    assert client.get(reverse("search"), {"q": "حسني"}).context["sections"] == []
