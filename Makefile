@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check install env db clean
+.PHONY: run test check install env db messages clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found); set PYTHON=..."; exit 1; }
@@ -23,7 +23,12 @@ install: $(STAMP)
 
 env: .env
 
-db: install env
+# Compiled catalogues (.mo) are built here, never committed; needs gettext's msgfmt.
+messages: install
+	@command -v msgfmt >/dev/null || { echo "msgfmt not found: apt-get install gettext"; exit 1; }
+	$(BIN)/python manage.py compilemessages --settings=sse_portal.settings_test --ignore=.venv --verbosity 0
+
+db: install env messages
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_draa_tafilalet
 	$(BIN)/python manage.py create_demo_users
@@ -33,7 +38,7 @@ run: db
 	@echo "Serving http://127.0.0.1:8000 (Ctrl+C to stop)"
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: install
+test: install messages
 	$(BIN)/pytest
 
 check: install
@@ -43,5 +48,7 @@ check: install
 	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
 	DEBUG=true $(BIN)/python manage.py check
 
+# Removes the environment and built files; keeps db.sqlite3 and .env (delete them to start over).
 clean:
 	rm -rf $(VENV) staticfiles
+	find locale -name '*.mo' -delete

@@ -3,21 +3,36 @@
 from django.utils.translation import get_language
 
 
+def _order(first: str, second: str) -> tuple[str, str]:
+    """Arabic pages read the Arabic value first; French and English pages the Latin-script one."""
+    return (second, first) if (get_language() or first)[:2] in ("fr", "en") else (first, second)
+
+
 def localized(field: str, first: str = "ar", second: str = "fr"):
     """Return a read-only property giving ``<field>_<lang>`` in the active language.
 
     ``localized("title")`` on a model with ``title_ar`` and ``title_fr`` gives ``title_fr``
-    when French is active (``title_ar`` when it is empty), and ``title_ar`` otherwise.
-    English pages use the French value, the administration's Latin-script language.
+    when French (or English) is active, ``title_ar`` otherwise; an empty value falls back to
+    the other language.
     """
 
     def getter(obj) -> str:
-        order = (second, first) if (get_language() or first)[:2] in ("fr", "en") else (first, second)
-        for lang in order:
+        for lang in _order(first, second):
             value = getattr(obj, f"{field}_{lang}", "")
             if value:
                 return value
         return ""
 
     getter.__doc__ = f"{field} in the interface language, falling back to the other one."
+    return property(getter)
+
+
+def other_language(field: str, first: str = "ar", second: str = "fr"):
+    """Return a property giving the value ``localized`` does not show first, or "" when there is none."""
+
+    def getter(obj) -> str:
+        shown, other = _order(first, second)
+        return getattr(obj, f"{field}_{other}", "") if getattr(obj, f"{field}_{shown}", "") else ""
+
+    getter.__doc__ = f"{field} in the other language, shown as a subtitle."
     return property(getter)

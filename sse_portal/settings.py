@@ -106,6 +106,8 @@ STORAGES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+FORMAT_MODULE_PATH = ["sse_portal.formats"]
+
 PAGINATE_BY = 25
 
 if not DEBUG:

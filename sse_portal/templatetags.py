@@ -1,6 +1,8 @@
 """Template filters available in every template (registered as builtins in settings)."""
 
 from django import template
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from .dates import format_day, format_period, format_when
 
@@ -29,3 +31,11 @@ def when(obj):
 def period(obj):
     """The period of a consultation or anything with period_start/period_end."""
     return format_period(obj.period_start, obj.period_end)
+
+
+@register.filter
+def mad(value):
+    """An amount in Moroccan dirhams with the active locale's separators, e.g. "1 250 000,00 MAD"."""
+    if value is None or value == "":
+        return ""
+    return _("%(amount)s MAD") % {"amount": number_format(value, 2, force_grouping=True)}

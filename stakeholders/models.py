@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from sse_portal.i18n import localized
+from sse_portal.i18n import localized, other_language
 from sse_portal.search import SearchableModel
 
 
@@ -117,6 +117,7 @@ class Organization(SearchableModel):
     )
 
     name = localized("name")
+    other_name = other_language("name")
 
     class Meta:
         verbose_name = _("organization")
@@ -151,6 +152,7 @@ class Person(SearchableModel):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
 
     full_name = localized("full_name", "ar", "latin")
+    other_name = other_language("full_name", "ar", "latin")
 
     class Meta:
         verbose_name = _("person")

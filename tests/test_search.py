@@ -81,7 +81,9 @@ def test_global_search_spans_record_types(staff_client):
     response = staff_client.get(reverse("search"), {"q": "الاستراتيجيه"})  # haa for taa marbuta
     found = {s["key"]: {str(r) for r in s["rows"]} for s in response.context["sections"] if s["count"]}
     assert "الاستراتيجية الوطنية للاقتصاد الاجتماعي والتضامني" in found["strategy"]
-    assert found["meeting"] == {"اجتماع للاطلاع على الاستراتيجية الجديدة وخطة العمل المتعلقة بالاقتصاد الاجتماعي والتضامني"}
+    assert found["meeting"] == {
+        "اجتماع للاطلاع على الاستراتيجية الجديدة وخطة العمل المتعلقة بالاقتصاد الاجتماعي والتضامني"
+    }
 
 
 def test_global_search_runs_bounded_queries_and_survives_odd_input(staff_client):
