@@ -15,6 +15,23 @@ from stakeholders.models import Organization, Person, Position, Province, Region
 
 from .models import AgendaItem, Attendance, Consultation, Meeting, Recommendation
 
+
+def _upsert(model, defaults: dict | None = None, **lookup):
+    """Get or create the record matching ``lookup``; save it only if ``defaults`` differ from what is stored.
+
+    Unlike ``update_or_create``, an unchanged record is not saved again, so a second load leaves
+    versions and history untouched.
+    """
+    defaults = defaults or {}
+    record, created = model.objects.get_or_create(**lookup, defaults=defaults)
+    changed = [field for field, value in defaults.items() if getattr(record, field) != value]
+    if not created and changed:
+        for field in changed:
+            setattr(record, field, defaults[field])
+        record.save()
+    return record
+
+
 REGION_CODE = "08"  # Drâa-Tafilalet (HCP)
 MEETING_DATE = datetime.date(2022, 5, 11)
 CONSULTATION_PERIOD = (datetime.date(2022, 3, 17), datetime.date(2022, 3, 23))
@@ -265,7 +282,8 @@ AGREEMENT = {
 def _organizations(region: Region) -> dict[str, Organization]:
     orgs: dict[str, Organization] = {}
     for key, (name_ar, name_fr, acronym, kind, parent, regional) in ORGANIZATIONS.items():
-        orgs[key], _ = Organization.objects.update_or_create(
+        orgs[key] = _upsert(
+            Organization,
             name_ar=name_ar,
             defaults={
                 "name_fr": name_fr,
@@ -282,16 +300,15 @@ def _attendance(meeting: Meeting, orgs: dict[str, Organization]) -> Position:
     """Record the named attendees and unnamed groups; return the chair's position."""
     positions = []
     for name_ar, latin, gender, org_key, title_ar, title_fr, presenter in ATTENDEES:
-        person, _ = Person.objects.update_or_create(
-            full_name_ar=name_ar, defaults={"full_name_latin": latin, "gender": gender}
-        )
+        person = _upsert(Person, full_name_ar=name_ar, defaults={"full_name_latin": latin, "gender": gender})
         position = None
         if title_ar:
-            position, _ = Position.objects.update_or_create(
-                person=person, organization=orgs[org_key], title_ar=title_ar, defaults={"title_fr": title_fr}
+            position = _upsert(
+                Position, person=person, organization=orgs[org_key], title_ar=title_ar, defaults={"title_fr": title_fr}
             )
         positions.append(position)
-        Attendance.objects.update_or_create(
+        _upsert(
+            Attendance,
             meeting=meeting,
             person=person,
             defaults={
@@ -303,7 +320,8 @@ def _attendance(meeting: Meeting, orgs: dict[str, Organization]) -> Position:
             },
         )
     for group_ar, group_fr, org_key in GROUPS:
-        Attendance.objects.update_or_create(
+        _upsert(
+            Attendance,
             meeting=meeting,
             person=None,
             group_ar=group_ar,
@@ -325,7 +343,8 @@ def load_draa_tafilalet() -> Meeting:
     orgs = _organizations(region)
     council = orgs["council"]
 
-    session, _ = Meeting.objects.update_or_create(
+    session = _upsert(
+        Meeting,
         title_ar="الدورة العادية لشهر مارس 2022",
         defaults={
             "title_fr": "Session ordinaire de mars 2022",
@@ -337,15 +356,17 @@ def load_draa_tafilalet() -> Meeting:
             "status": Meeting.Status.HELD,
         },
     )
-    pdr, _ = Programme.objects.update_or_create(
+    pdr = _upsert(
+        Programme,
         title_ar=PDR["title_ar"],
         defaults={**PDR, "kind": Programme.Kind.REGIONAL_DEVELOPMENT, "owner": council, "adopted_at": session},
     )
-    tacharok, _ = Programme.objects.update_or_create(
-        title_ar=TACHAROK["title_ar"], defaults={**TACHAROK, "kind": Programme.Kind.COOPERATION}
+    tacharok = _upsert(
+        Programme, title_ar=TACHAROK["title_ar"], defaults={**TACHAROK, "kind": Programme.Kind.COOPERATION}
     )
     for title_ar, title_fr in PROJECTS:
-        Project.objects.update_or_create(
+        _upsert(
+            Project,
             title_ar=title_ar,
             defaults={
                 "title_fr": title_fr,
@@ -355,7 +376,8 @@ def load_draa_tafilalet() -> Meeting:
             },
         )
 
-    consultation, _ = Consultation.objects.update_or_create(
+    consultation = _upsert(
+        Consultation,
         title_ar=CONSULTATION["title_ar"],
         defaults={
             **CONSULTATION,
@@ -369,7 +391,8 @@ def load_draa_tafilalet() -> Meeting:
     )
     consultation.partners.set([orgs[key] for key in CONSULTATION_PARTNERS])
     for province in provinces:
-        Meeting.objects.update_or_create(
+        _upsert(
+            Meeting,
             consultation=consultation,
             province=province,
             defaults={
@@ -384,10 +407,9 @@ def load_draa_tafilalet() -> Meeting:
             },
         )
     for order, (code, name_ar, name_fr) in enumerate(AXES, start=1):
-        axis, _ = ThematicAxis.objects.update_or_create(
-            code=code, defaults={"order": order, "name_ar": name_ar, "name_fr": name_fr}
-        )
-        Recommendation.objects.update_or_create(
+        axis = _upsert(ThematicAxis, code=code, defaults={"order": order, "name_ar": name_ar, "name_fr": name_fr})
+        _upsert(
+            Recommendation,
             source_consultation=consultation,
             axis=axis,
             defaults={
@@ -396,7 +418,8 @@ def load_draa_tafilalet() -> Meeting:
             },
         )
 
-    meeting, _ = Meeting.objects.update_or_create(
+    meeting = _upsert(
+        Meeting,
         title_ar=MEETING["title_ar"],
         defaults={
             **MEETING,
@@ -408,24 +431,22 @@ def load_draa_tafilalet() -> Meeting:
             "status": Meeting.Status.HELD,
         },
     )
-    meeting.chair = _attendance(meeting, orgs)
-    meeting.save(update_fields=["chair"])
+    chair = _attendance(meeting, orgs)
+    if meeting.chair_id != chair.pk:
+        meeting.chair = chair
+        meeting.save(update_fields=["chair"])
     for order, (title_ar, title_fr) in enumerate(AGENDA, start=1):
-        AgendaItem.objects.update_or_create(
-            meeting=meeting, order=order, defaults={"title_ar": title_ar, "title_fr": title_fr}
-        )
+        _upsert(AgendaItem, meeting=meeting, order=order, defaults={"title_ar": title_ar, "title_fr": title_fr})
 
-    strategy, _ = Strategy.objects.update_or_create(
-        title_ar=STRATEGY["title_ar"], defaults={**STRATEGY, "owner": orgs["ministry"]}
-    )
+    strategy = _upsert(Strategy, title_ar=STRATEGY["title_ar"], defaults={**STRATEGY, "owner": orgs["ministry"]})
     strategy.presented_at.add(meeting)
     for order, (title_ar, title_fr) in enumerate(STRATEGY_AXES, start=1):
-        StrategyAxis.objects.update_or_create(
-            strategy=strategy, order=order, defaults={"title_ar": title_ar, "title_fr": title_fr}
-        )
+        _upsert(StrategyAxis, strategy=strategy, order=order, defaults={"title_ar": title_ar, "title_fr": title_fr})
 
-    agreement, _ = PartnershipAgreement.objects.update_or_create(
-        title_ar=AGREEMENT["title_ar"], defaults={**AGREEMENT, "status": PartnershipAgreement.Status.ENVISAGED}
+    agreement = _upsert(
+        PartnershipAgreement,
+        title_ar=AGREEMENT["title_ar"],
+        defaults={**AGREEMENT, "status": PartnershipAgreement.Status.ENVISAGED},
     )
     agreement.parties.set([council, orgs["ministry"]])
     agreement.meetings.add(meeting)

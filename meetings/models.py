@@ -5,9 +5,11 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from sse_portal.i18n import localized
 from sse_portal.search import SearchableModel
+from sse_portal.versioning import VersionedModel
 
 
 def _period_rule(start: str, end: str, name: str) -> models.CheckConstraint:
@@ -53,7 +55,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.select_related("chair__person", "chair__organization", "organizer", "province", "consultation")
 
 
-class Meeting(SearchableModel):
+class Meeting(SearchableModel, VersionedModel):
     """A meeting: working meeting, council session, committee or consultation meeting.
 
     ``date`` with optional ``start_time``/``end_time`` (Africa/Casablanca wall-clock times) when the
@@ -136,6 +138,8 @@ class Meeting(SearchableModel):
     objects = MeetingQuerySet.as_manager()
     title = localized("title")
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
@@ -174,7 +178,7 @@ class Meeting(SearchableModel):
             raise ValidationError(errors)
 
 
-class AgendaItem(models.Model):
+class AgendaItem(VersionedModel):
     """One numbered item of a meeting's agenda."""
 
     meeting = models.ForeignKey(Meeting, models.CASCADE, related_name="agenda_items", verbose_name=_("meeting"))
@@ -183,6 +187,8 @@ class AgendaItem(models.Model):
     title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
 
     title = localized("title")
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("agenda item")
@@ -197,7 +203,7 @@ class AgendaItem(models.Model):
         return self.meeting.get_absolute_url()
 
 
-class Attendance(models.Model):
+class Attendance(VersionedModel):
     """Who attended a meeting: a named person (with the position held) or an unnamed group, for an organization."""
 
     class Mode(models.TextChoices):
@@ -242,6 +248,8 @@ class Attendance(models.Model):
 
     group = localized("group")
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("attendance")
         verbose_name_plural = _("attendance")
@@ -276,7 +284,7 @@ class Attendance(models.Model):
             raise ValidationError(_("Name a person or describe the unnamed group."), code="person_or_group")
 
 
-class Consultation(SearchableModel):
+class Consultation(SearchableModel, VersionedModel):
     """A series of consultation meetings with SSE actors, normally one meeting per province."""
 
     search_fields = ("title_ar", "title_fr", "theme_ar", "theme_fr")
@@ -320,6 +328,8 @@ class Consultation(SearchableModel):
     title = localized("title")
     theme = localized("theme")
 
+    history = HistoricalRecords(m2m_fields=["partners"])
+
     class Meta:
         verbose_name = _("consultation")
         verbose_name_plural = _("consultations")
@@ -342,7 +352,7 @@ class Consultation(SearchableModel):
             raise ValidationError(errors)
 
 
-class Recommendation(SearchableModel):
+class Recommendation(SearchableModel, VersionedModel):
     """A recommendation that came out of a meeting or a consultation, followed until it is carried out."""
 
     search_fields = ("text_ar", "text_fr")
@@ -384,6 +394,8 @@ class Recommendation(SearchableModel):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED)
 
     text = localized("text")
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("recommendation")

@@ -5,12 +5,14 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from sse_portal.i18n import localized
 from sse_portal.search import SearchableModel
+from sse_portal.versioning import VersionedModel
 
 
-class ThematicAxis(models.Model):
+class ThematicAxis(VersionedModel):
     """A thematic axis of recommendations and projects, e.g. solidarity tourism (السياحة التضامنية)."""
 
     code = models.SlugField(_("code"), max_length=60, unique=True)
@@ -19,6 +21,8 @@ class ThematicAxis(models.Model):
     name_fr = models.CharField(_("name (French)"), max_length=255, blank=True)
 
     name = localized("name")
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("thematic axis")
@@ -32,7 +36,7 @@ class ThematicAxis(models.Model):
         return reverse("meetings:recommendation_list") + f"?axis={self.pk}"
 
 
-class Strategy(SearchableModel):
+class Strategy(SearchableModel, VersionedModel):
     """A strategy such as the national SSE strategy, with its owner, vision, aim and challenges."""
 
     search_fields = ("title_ar", "title_fr", "aim_ar", "aim_fr", "vision_ar", "vision_fr")
@@ -62,6 +66,8 @@ class Strategy(SearchableModel):
     vision = localized("vision")
     challenges = localized("challenges")
 
+    history = HistoricalRecords(m2m_fields=["presented_at"])
+
     class Meta:
         verbose_name = _("strategy")
         verbose_name_plural = _("strategies")
@@ -75,7 +81,7 @@ class Strategy(SearchableModel):
         return reverse("projects:strategy_detail", args=[self.pk])
 
 
-class StrategyAxis(models.Model):
+class StrategyAxis(VersionedModel):
     """One numbered axis of a strategy."""
 
     strategy = models.ForeignKey(Strategy, models.CASCADE, related_name="axes", verbose_name=_("strategy"))
@@ -84,6 +90,8 @@ class StrategyAxis(models.Model):
     title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
 
     title = localized("title")
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("strategy axis")
@@ -98,7 +106,7 @@ class StrategyAxis(models.Model):
         return self.strategy.get_absolute_url()
 
 
-class Programme(SearchableModel):
+class Programme(SearchableModel, VersionedModel):
     """A programme that carries projects, e.g. the Regional Development Programme adopted in session."""
 
     search_fields = ("title_ar", "title_fr", "description_ar", "description_fr")
@@ -133,6 +141,8 @@ class Programme(SearchableModel):
     title = localized("title")
     description = localized("description")
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
@@ -148,7 +158,7 @@ class Programme(SearchableModel):
         return reverse("projects:programme_detail", args=[self.pk])
 
 
-class Project(SearchableModel):
+class Project(SearchableModel, VersionedModel):
     """A project of a programme; ``budget`` is in Moroccan dirhams (MAD), empty when not known."""
 
     search_fields = ("title_ar", "title_fr", "description_ar", "description_fr")
@@ -205,6 +215,10 @@ class Project(SearchableModel):
     title = localized("title")
     description = localized("description")
 
+    history = HistoricalRecords(
+        m2m_fields=["provinces", "thematic_axes", "strategy_axes", "partners", "recommendations"]
+    )
+
     class Meta:
         verbose_name = _("project")
         verbose_name_plural = _("projects")
@@ -227,7 +241,7 @@ class Project(SearchableModel):
             raise ValidationError({"budget": _("The budget cannot be negative.")}, code="negative_budget")
 
 
-class PartnershipAgreement(SearchableModel):
+class PartnershipAgreement(SearchableModel, VersionedModel):
     """A partnership agreement (اتفاقية شراكة) between organizations, from envisaged to ended."""
 
     search_fields = ("title_ar", "title_fr", "subject_ar", "subject_fr")
@@ -255,6 +269,8 @@ class PartnershipAgreement(SearchableModel):
 
     title = localized("title")
     subject = localized("subject")
+
+    history = HistoricalRecords(m2m_fields=["parties", "meetings", "projects"])
 
     class Meta:
         verbose_name = _("partnership agreement")

@@ -28,7 +28,9 @@ def sync_role_groups(apps) -> None:
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    programme = Permission.objects.filter(content_type__app_label__in=PROGRAMME_APPS)
+    programme = Permission.objects.filter(content_type__app_label__in=PROGRAMME_APPS).exclude(
+        content_type__model__startswith="historical"
+    )
     crud = [p for p in programme if p.codename.split("_", 1)[0] in CRUD and p.codename.endswith(p.content_type.model)]
     view = [p for p in crud if p.codename.startswith("view_")]
     contact = [p for p in programme if p.codename == "view_contact_details"]

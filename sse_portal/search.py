@@ -67,9 +67,13 @@ def search_condition(query: str, fields: tuple[str, ...] = ("search_text",)) -> 
 
 
 class SearchableModel(models.Model):
-    """A model whose ``search_fields`` are kept folded in ``search_text`` on every save."""
+    """A model whose ``search_fields`` are kept folded in ``search_text`` on every save.
+
+    ``chooser_search`` names the folded columns a search-as-you-type chooser looks in.
+    """
 
     search_fields: tuple[str, ...] = ()
+    chooser_search: tuple[str, ...] = ("search_text",)
 
     search_text = models.TextField(_("search text"), default="", editable=False)
 

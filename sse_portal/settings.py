@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
+    "simple_history",
     "stakeholders",
     "meetings",
     "projects",
@@ -51,6 +52,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -109,6 +111,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 FORMAT_MODULE_PATH = ["sse_portal.formats"]
 
 PAGINATE_BY = 25
+# The region whose council runs the portal (HCP code): Drâa-Tafilalet.
+PORTAL_REGION_CODE = env.str("PORTAL_REGION_CODE", default="08")
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)

@@ -5,9 +5,11 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from sse_portal.i18n import localized, other_language
 from sse_portal.search import SearchableModel
+from sse_portal.versioning import VersionedModel
 
 
 class Territory(models.Model):
@@ -70,7 +72,7 @@ class Commune(Territory):
         verbose_name_plural = _("communes")
 
 
-class Organization(SearchableModel):
+class Organization(SearchableModel, VersionedModel):
     """A body that takes part in the programme: council, committee, ministry, agency, cooperative..."""
 
     search_fields = ("name_ar", "name_fr", "acronym")
@@ -119,6 +121,8 @@ class Organization(SearchableModel):
     name = localized("name")
     other_name = other_language("name")
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
@@ -135,7 +139,7 @@ class Organization(SearchableModel):
         return reverse("stakeholders:organization_detail", args=[self.pk])
 
 
-class Person(SearchableModel):
+class Person(SearchableModel, VersionedModel):
     """A named person: name in Arabic script and in Latin transliteration; contact details for staff only."""
 
     search_fields = ("full_name_ar", "full_name_latin")
@@ -154,6 +158,8 @@ class Person(SearchableModel):
     full_name = localized("full_name", "ar", "latin")
     other_name = other_language("full_name", "ar", "latin")
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
@@ -170,10 +176,11 @@ class Person(SearchableModel):
         return reverse("stakeholders:person_detail", args=[self.pk])
 
 
-class Position(SearchableModel):
+class Position(SearchableModel, VersionedModel):
     """A role a person holds in an organization, e.g. second vice-president of the regional council."""
 
     search_fields = ("title_ar", "title_fr")
+    chooser_search = ("search_text", "person__search_text", "organization__search_text")
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="positions", verbose_name=_("person"))
     organization = models.ForeignKey(
@@ -185,6 +192,8 @@ class Position(SearchableModel):
     end_date = models.DateField(_("end date"), null=True, blank=True)
 
     title = localized("title")
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("position")

@@ -183,7 +183,9 @@ MODELS += [Recommendation, ThematicAxis, Programme, Project, Strategy, Partnersh
 
 def test_loading_again_changes_nothing():
     def snapshot():
-        return {model.__name__: sorted(model.objects.values_list(flat=False)) for model in MODELS}
+        rows = {model.__name__: sorted(model.objects.values_list(flat=False)) for model in MODELS}
+        history = {model.__name__: model.history.count() for model in MODELS if hasattr(model, "history")}
+        return rows, history
 
     before = snapshot()
     load_draa_tafilalet()
