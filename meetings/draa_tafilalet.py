@@ -32,6 +32,13 @@ def _upsert(model, defaults: dict | None = None, **lookup):
     return record
 
 
+def _link(manager, records) -> None:
+    """Make a many-to-many relation hold at least ``records``, touching it (and its history) only if needed."""
+    missing = {record.pk for record in records} - set(manager.values_list("pk", flat=True))
+    if missing:
+        manager.add(*missing)
+
+
 REGION_CODE = "08"  # Drâa-Tafilalet (HCP)
 MEETING_DATE = datetime.date(2022, 5, 11)
 CONSULTATION_PERIOD = (datetime.date(2022, 3, 17), datetime.date(2022, 3, 23))
@@ -389,7 +396,7 @@ def load_draa_tafilalet() -> Meeting:
             "participants_total": CONSULTATION_PARTICIPANTS,
         },
     )
-    consultation.partners.set([orgs[key] for key in CONSULTATION_PARTNERS])
+    _link(consultation.partners, [orgs[key] for key in CONSULTATION_PARTNERS])
     for province in provinces:
         _upsert(
             Meeting,
@@ -439,7 +446,7 @@ def load_draa_tafilalet() -> Meeting:
         _upsert(AgendaItem, meeting=meeting, order=order, defaults={"title_ar": title_ar, "title_fr": title_fr})
 
     strategy = _upsert(Strategy, title_ar=STRATEGY["title_ar"], defaults={**STRATEGY, "owner": orgs["ministry"]})
-    strategy.presented_at.add(meeting)
+    _link(strategy.presented_at, [meeting])
     for order, (title_ar, title_fr) in enumerate(STRATEGY_AXES, start=1):
         _upsert(StrategyAxis, strategy=strategy, order=order, defaults={"title_ar": title_ar, "title_fr": title_fr})
 
@@ -448,6 +455,6 @@ def load_draa_tafilalet() -> Meeting:
         title_ar=AGREEMENT["title_ar"],
         defaults={**AGREEMENT, "status": PartnershipAgreement.Status.ENVISAGED},
     )
-    agreement.parties.set([council, orgs["ministry"]])
-    agreement.meetings.add(meeting)
+    _link(agreement.parties, [council, orgs["ministry"]])
+    _link(agreement.meetings, [meeting])
     return meeting
