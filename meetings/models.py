@@ -7,25 +7,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sse_portal.constraints import end_not_before_start, in_one_language_at_least, women_within_participants
 from sse_portal.i18n import localized
 from sse_portal.search import SearchableModel
 from sse_portal.versioning import VersionedModel
-
-
-def _period_rule(start: str, end: str, name: str) -> models.CheckConstraint:
-    return models.CheckConstraint(
-        condition=Q(**{f"{start}__isnull": True}) | Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": F(start)}),
-        name=name,
-    )
-
-
-def _women_rule(name: str) -> models.CheckConstraint:
-    return models.CheckConstraint(
-        condition=Q(participants_women__isnull=True)
-        | Q(participants_total__isnull=True)
-        | Q(participants_women__lte=F("participants_total")),
-        name=name,
-    )
 
 
 def _clean_counts_and_period(obj, start: str, end: str) -> dict:
@@ -145,18 +130,20 @@ class Meeting(SearchableModel, VersionedModel):
         verbose_name_plural = _("meetings")
         ordering = [F("date").desc(nulls_last=True), F("period_start").desc(nulls_last=True), "-pk"]
         constraints = [
-            _period_rule("start_time", "end_time", "meeting_end_time_after_start"),
-            _period_rule("period_start", "period_end", "meeting_period_end_after_start"),
-            _women_rule("meeting_women_within_participants"),
+            end_not_before_start("start_time", "end_time", "meeting_end_time_after_start"),
+            end_not_before_start("period_start", "period_end", "meeting_period_end_after_start"),
+            women_within_participants("meeting_women_within_participants"),
             models.CheckConstraint(
                 condition=Q(date__isnull=False) | (Q(start_time__isnull=True) & Q(end_time__isnull=True)),
                 name="meeting_times_need_a_date",
+                violation_error_message=_("A start or end time needs a date."),
             ),
-            models.CheckConstraint(condition=~Q(title_ar="") | ~Q(title_fr=""), name="meeting_has_a_title"),
+            in_one_language_at_least("title_ar", "title_fr", "meeting_has_a_title"),
             models.UniqueConstraint(
                 fields=["consultation", "province"],
                 condition=Q(consultation__isnull=False, province__isnull=False),
                 name="one_meeting_per_province_per_consultation",
+                violation_error_message=_("This consultation already has a meeting in this province."),
             ),
         ]
 
@@ -194,7 +181,13 @@ class AgendaItem(VersionedModel):
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
         ordering = ["meeting", "order"]
-        constraints = [models.UniqueConstraint(fields=["meeting", "order"], name="agenda_item_order_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "order"],
+                name="agenda_item_order_unique",
+                violation_error_message=_("Two agenda items cannot have the same number."),
+            )
+        ]
 
     def __str__(self):
         return f"{self.order}. {self.title}"
@@ -256,11 +249,15 @@ class Attendance(VersionedModel):
         ordering = ["meeting", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["meeting", "person"], condition=Q(person__isnull=False), name="one_attendance_per_person"
+                fields=["meeting", "person"],
+                condition=Q(person__isnull=False),
+                name="one_attendance_per_person",
+                violation_error_message=_("This person is already listed as attending this meeting."),
             ),
             models.CheckConstraint(
                 condition=Q(person__isnull=False) | ~Q(group_ar="") | ~Q(group_fr=""),
                 name="attendance_person_or_group",
+                violation_error_message=_("Name a person or describe the unnamed group."),
             ),
         ]
 
@@ -335,9 +332,9 @@ class Consultation(SearchableModel, VersionedModel):
         verbose_name_plural = _("consultations")
         ordering = [F("period_start").desc(nulls_last=True), "-pk"]
         constraints = [
-            _period_rule("period_start", "period_end", "consultation_period_end_after_start"),
-            _women_rule("consultation_women_within_participants"),
-            models.CheckConstraint(condition=~Q(title_ar="") | ~Q(title_fr=""), name="consultation_has_a_title"),
+            end_not_before_start("period_start", "period_end", "consultation_period_end_after_start"),
+            women_within_participants("consultation_women_within_participants"),
+            in_one_language_at_least("title_ar", "title_fr", "consultation_has_a_title"),
         ]
 
     def __str__(self):
@@ -405,8 +402,11 @@ class Recommendation(SearchableModel, VersionedModel):
             models.CheckConstraint(
                 condition=Q(source_meeting__isnull=False) | Q(source_consultation__isnull=False),
                 name="recommendation_has_a_source",
+                violation_error_message=_(
+                    "A recommendation comes from a meeting or a consultation: choose its source."
+                ),
             ),
-            models.CheckConstraint(condition=~Q(text_ar="") | ~Q(text_fr=""), name="recommendation_has_a_text"),
+            in_one_language_at_least("text_ar", "text_fr", "recommendation_has_a_text"),
         ]
 
     def __str__(self):

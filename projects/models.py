@@ -1,12 +1,14 @@
 """Strategies and their axes, programmes, projects and partnership agreements."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sse_portal.constraints import in_one_language_at_least
 from sse_portal.i18n import localized
 from sse_portal.search import SearchableModel
 from sse_portal.versioning import VersionedModel
@@ -72,7 +74,7 @@ class Strategy(SearchableModel, VersionedModel):
         verbose_name = _("strategy")
         verbose_name_plural = _("strategies")
         ordering = ["title_ar", "title_fr"]
-        constraints = [models.CheckConstraint(condition=~Q(title_ar="") | ~Q(title_fr=""), name="strategy_has_a_title")]
+        constraints = [in_one_language_at_least("title_ar", "title_fr", "strategy_has_a_title")]
 
     def __str__(self):
         return self.title
@@ -97,7 +99,13 @@ class StrategyAxis(VersionedModel):
         verbose_name = _("strategy axis")
         verbose_name_plural = _("strategy axes")
         ordering = ["strategy", "order"]
-        constraints = [models.UniqueConstraint(fields=["strategy", "order"], name="strategy_axis_order_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["strategy", "order"],
+                name="strategy_axis_order_unique",
+                violation_error_message=_("Two axes of a strategy cannot have the same number."),
+            )
+        ]
 
     def __str__(self):
         return f"{self.order}. {self.title}"
@@ -147,9 +155,7 @@ class Programme(SearchableModel, VersionedModel):
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
         ordering = ["title_ar", "title_fr"]
-        constraints = [
-            models.CheckConstraint(condition=~Q(title_ar="") | ~Q(title_fr=""), name="programme_has_a_title")
-        ]
+        constraints = [in_one_language_at_least("title_ar", "title_fr", "programme_has_a_title")]
 
     def __str__(self):
         return self.title
@@ -188,6 +194,9 @@ class Project(SearchableModel, VersionedModel):
         StrategyAxis, blank=True, related_name="projects", verbose_name=_("strategy axes")
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.IDENTIFIED)
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"), null=True, blank=True, validators=[MaxValueValidator(100)]
+    )
     budget = models.DecimalField(_("budget (MAD)"), max_digits=14, decimal_places=2, null=True, blank=True)
     lead_organization = models.ForeignKey(
         "stakeholders.Organization",
@@ -225,9 +234,16 @@ class Project(SearchableModel, VersionedModel):
         ordering = ["programme", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(budget__isnull=True) | Q(budget__gte=0), name="project_budget_not_negative"
+                condition=Q(budget__isnull=True) | Q(budget__gte=0),
+                name="project_budget_not_negative",
+                violation_error_message=_("The budget cannot be negative."),
             ),
-            models.CheckConstraint(condition=~Q(title_ar="") | ~Q(title_fr=""), name="project_has_a_title"),
+            models.CheckConstraint(
+                condition=Q(progress__isnull=True) | Q(progress__lte=100),
+                name="project_progress_0_to_100",
+                violation_error_message=_("Progress is a percentage, from 0 to 100."),
+            ),
+            in_one_language_at_least("title_ar", "title_fr", "project_has_a_title"),
         ]
 
     def __str__(self):
@@ -280,8 +296,9 @@ class PartnershipAgreement(SearchableModel, VersionedModel):
             models.CheckConstraint(
                 condition=Q(signing_date__isnull=True) | ~Q(status__in=["envisaged", "in_negotiation"]),
                 name="agreement_signing_date_only_when_signed",
+                violation_error_message=_("An agreement that is not signed yet has no signing date."),
             ),
-            models.CheckConstraint(condition=~Q(title_ar="") | ~Q(title_fr=""), name="agreement_has_a_title"),
+            in_one_language_at_least("title_ar", "title_fr", "agreement_has_a_title"),
         ]
 
     def __str__(self):

@@ -39,3 +39,9 @@ def mad(value):
     if value is None or value == "":
         return ""
     return _("%(amount)s MAD") % {"amount": number_format(value, 2, force_grouping=True)}
+
+
+@register.filter
+def verbose_name_of(record):
+    """The kind of a record, e.g. "project" for a Project."""
+    return record._meta.verbose_name

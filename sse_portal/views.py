@@ -11,21 +11,22 @@ from django_filters.views import FilterView
 from .search import search_condition, search_words
 
 
-class ModelViewPermissionMixin(PermissionRequiredMixin):
-    """Require the view permission of the view's model (e.g. ``meetings.view_meeting``).
+class ModelPermissionMixin(PermissionRequiredMixin):
+    """Require the view's ``action`` permission on its model (e.g. ``meetings.change_meeting``).
 
     Anonymous users are sent to the sign-in page by LoginRequiredMiddleware; a signed-in user
-    without the permission gets 403.
+    without the permission gets 403, for GET and POST alike.
     """
 
+    action = "view"
     raise_exception = True
 
     def get_permission_required(self):
         opts = self.model._meta
-        return [f"{opts.app_label}.view_{opts.model_name}"]
+        return [f"{opts.app_label}.{self.action}_{opts.model_name}"]
 
 
-class PortalListView(ModelViewPermissionMixin, FilterView):
+class PortalListView(ModelPermissionMixin, FilterView):
     """A paginated, filtered list; subclasses set ``model``, ``filterset_class`` and ``get_queryset``."""
 
     paginate_by = settings.PAGINATE_BY
@@ -46,7 +47,7 @@ class PortalListView(ModelViewPermissionMixin, FilterView):
         return context
 
 
-class PortalDetailView(ModelViewPermissionMixin, DetailView):
+class PortalDetailView(ModelPermissionMixin, DetailView):
     """A record's page; subclasses join related rows in ``get_queryset``."""
 
     def get_context_data(self, **kwargs):

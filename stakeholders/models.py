@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sse_portal.constraints import end_not_before_start, in_one_language_at_least
 from sse_portal.i18n import localized, other_language
 from sse_portal.search import SearchableModel
 from sse_portal.versioning import VersionedModel
@@ -128,8 +129,12 @@ class Organization(SearchableModel, VersionedModel):
         verbose_name_plural = _("organizations")
         ordering = ["name_ar", "name_fr"]
         constraints = [
-            models.CheckConstraint(condition=~Q(name_ar="") | ~Q(name_fr=""), name="organization_has_a_name"),
-            models.CheckConstraint(condition=~Q(parent=F("pk")), name="organization_not_own_parent"),
+            in_one_language_at_least("name_ar", "name_fr", "organization_has_a_name"),
+            models.CheckConstraint(
+                condition=~Q(parent=F("pk")),
+                name="organization_not_own_parent",
+                violation_error_message=_("An organization cannot be its own parent."),
+            ),
         ]
 
     def __str__(self):
@@ -166,7 +171,7 @@ class Person(SearchableModel, VersionedModel):
         ordering = ["full_name_ar", "full_name_latin"]
         permissions = [("view_contact_details", _("Can view people's contact details"))]
         constraints = [
-            models.CheckConstraint(condition=~Q(full_name_ar="") | ~Q(full_name_latin=""), name="person_has_a_name"),
+            in_one_language_at_least("full_name_ar", "full_name_latin", "person_has_a_name"),
         ]
 
     def __str__(self):
@@ -181,6 +186,7 @@ class Position(SearchableModel, VersionedModel):
 
     search_fields = ("title_ar", "title_fr")
     chooser_search = ("search_text", "person__search_text", "organization__search_text")
+    chooser_related = ("person", "organization")
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="positions", verbose_name=_("person"))
     organization = models.ForeignKey(
@@ -200,10 +206,7 @@ class Position(SearchableModel, VersionedModel):
         verbose_name_plural = _("positions")
         ordering = ["person", "-start_date"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=F("start_date")),
-                name="position_end_after_start",
-            ),
+            end_not_before_start("start_date", "end_date", "position_end_after_start"),
         ]
 
     def __str__(self):

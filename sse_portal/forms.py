@@ -1,0 +1,188 @@
+"""Form building blocks shared by the apps: tolerant number and date fields, choosers, versioned forms."""
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .search import _ARABIC
+
+ARABIC_DIGITS = {k: v for k, v in _ARABIC.items() if v and v.isdigit()}
+ARABIC_DIGITS.update({ord("٫"): ".", ord("٬"): None})  # Arabic decimal and thousands separators
+
+
+def western_number(value):
+    """``"١٢٣٫٥"`` or ``"1 234,5"`` as ``"1234.5"``; other values unchanged.
+
+    A comma is read as the decimal separator unless the text already has a point.
+    """
+    if not isinstance(value, str):
+        return value
+    text = value.translate(ARABIC_DIGITS).replace("\u00a0", "").replace(" ", "").strip()
+    return text.replace(",", ".") if "." not in text else text.replace(",", "")
+
+
+def western_digits(value):
+    """Arabic-Indic digits turned into Western ones (for dates and times)."""
+    return value.translate(ARABIC_DIGITS) if isinstance(value, str) else value
+
+
+class TolerantIntegerField(forms.IntegerField):
+    """An integer typed with Western or Arabic-Indic digits."""
+
+    def to_python(self, value):
+        return super().to_python(western_number(value))
+
+
+class TolerantDecimalField(forms.DecimalField):
+    """A decimal typed with Arabic-Indic digits or a comma as decimal separator."""
+
+    def to_python(self, value):
+        return super().to_python(western_number(value))
+
+
+class TolerantDateField(forms.DateField):
+    """A date (YYYY-MM-DD, the HTML date input's format) typed with either kind of digits."""
+
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+    def to_python(self, value):
+        return super().to_python(western_digits(value))
+
+
+class TolerantTimeField(forms.TimeField):
+    """A time (HH:MM, Africa/Casablanca wall clock) typed with either kind of digits."""
+
+    widget = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+    def to_python(self, value):
+        return super().to_python(western_digits(value))
+
+
+class ChooserMixin:
+    """A select filled as the user types, from the portal's own chooser endpoint.
+
+    Reuses the select2 library and script that Django's admin ships (no CDN), pointed at
+    ``sse_portal.views.ChooserView``, which applies the portal's permissions and search.
+    """
+
+    def __init__(self, field, attrs=None, choices=(), using=None):
+        super().__init__(field, admin_site=None, attrs=attrs, choices=choices, using=using)
+
+    def get_url(self):
+        return reverse("chooser")
+
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        attrs = super().build_attrs(base_attrs, extra_attrs=extra_attrs)
+        attrs.update({"data-theme": "default", "data-width": "100%", "data-placeholder": str(_("Type to search"))})
+        return attrs
+
+    @property
+    def media(self):
+        media = super().media
+        return forms.Media(js=media._js, css={"screen": ["admin/css/vendor/select2/select2.min.css"]})
+
+
+class Chooser(ChooserMixin, AutocompleteSelect):
+    """Search-as-you-type chooser for a foreign key."""
+
+
+class MultiChooser(ChooserMixin, AutocompleteSelectMultiple):
+    """Search-as-you-type chooser for a many-to-many field."""
+
+
+# Relations to these models get a chooser instead of a select list of every row.
+CHOOSER_MODELS = {"stakeholders.organization", "stakeholders.person", "stakeholders.position", "meetings.meeting"}
+
+
+def formfield_for(db_field, **kwargs):
+    """The form field for a model field: tolerant numbers and dates, choosers for large relations."""
+    if isinstance(db_field, models.DecimalField):
+        return db_field.formfield(form_class=TolerantDecimalField, **kwargs)
+    if isinstance(db_field, models.IntegerField | models.PositiveIntegerField) and not db_field.choices:
+        return db_field.formfield(form_class=TolerantIntegerField, **kwargs)
+    if isinstance(db_field, models.DateField) and not isinstance(db_field, models.DateTimeField):
+        return db_field.formfield(form_class=TolerantDateField, **kwargs)
+    if isinstance(db_field, models.TimeField):
+        return db_field.formfield(form_class=TolerantTimeField, **kwargs)
+    if db_field.is_relation and db_field.related_model._meta.label_lower in CHOOSER_MODELS:
+        widget = MultiChooser if db_field.many_to_many else Chooser
+        return db_field.formfield(widget=widget(db_field), **kwargs)
+    return db_field.formfield(**kwargs)
+
+
+class PortalModelForm(forms.ModelForm):
+    """Base of the portal's forms: tolerant fields, choosers, and a crispy Bootstrap 5 helper."""
+
+    class Meta:
+        formfield_callback = formfield_for
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.TextInput | forms.Textarea):
+                field.widget.attrs.setdefault("dir", "auto")
+            if isinstance(field.widget, forms.Textarea):
+                field.widget.attrs.setdefault("rows", 3)
+
+
+class VersionedFormMixin(forms.Form):
+    """Refuses to save over changes made since the form was loaded (optimistic locking).
+
+    The form carries the ``version`` it was loaded with; ``clean`` compares it with the stored
+    one and, when someone saved in between, raises an error naming each field changed
+    meanwhile with its value then and now. Nothing is overwritten; the user's input stays in
+    the form. The view runs ``clean`` and ``save`` in one transaction, with the row locked.
+    """
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.instance.version
+        self.changed_meanwhile: list[tuple[str, object, object]] = []
+
+    def clean(self):
+        cleaned = super().clean()
+        loaded = cleaned.get("loaded_version")
+        if not self.instance.pk or loaded is None:
+            return cleaned
+        model = type(self.instance)
+        current = model.objects.select_for_update().get(pk=self.instance.pk)
+        if current.version != loaded:
+            then = model.history.filter(id=self.instance.pk, version=loaded).first()
+            for name in self._meta.fields:
+                field = model._meta.get_field(name)
+                if field.many_to_many:
+                    continue
+                before = display_value(then.instance, field) if then else ""
+                now = display_value(current, field)
+                if before != now:
+                    self.changed_meanwhile.append((self.fields[name].label, before, now))
+            # Saving again, after reading the changes, is a deliberate choice: accept it then.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("loaded_version")] = current.version
+            raise forms.ValidationError(
+                _(
+                    "Someone else saved this record after you opened it. Nothing was saved: "
+                    "check their changes below, then save again to keep yours."
+                ),
+                code="changed_meanwhile",
+            )
+        return cleaned
+
+
+def display_value(record, field) -> str:
+    """A field's value as a person reads it: the related record's name, the choice's label."""
+    if field.is_relation:
+        return str(getattr(record, field.name) or "")
+    if field.choices:
+        return str(getattr(record, f"get_{field.name}_display")())
+    value = field.value_from_object(record)
+    return "" if value is None else str(value)

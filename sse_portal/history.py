@@ -1,0 +1,148 @@
+"""History pages: who changed what and when on a record, deleted records' last state, restore.
+
+Built on django-simple-history: every save and delete of a programme record writes a
+historical row (with the signed-in user, through HistoryRequestMiddleware).
+"""
+
+from django.apps import apps
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.generic import ListView, TemplateView
+
+from .forms import display_value
+from .views import ModelPermissionMixin
+
+HISTORY_PAGE = 20
+HISTORY_APPS = ("stakeholders", "meetings", "projects")
+
+
+class HistoryModelMixin(ModelPermissionMixin):
+    """Takes the model from the URL (``app_label``, ``model_name``); 404 unless it keeps history."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        try:
+            self.model = apps.get_model(kwargs["app_label"], kwargs["model_name"])
+        except LookupError:
+            raise Http404 from None
+        if self.model._meta.app_label not in HISTORY_APPS or not hasattr(self.model, "history"):
+            raise Http404
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        opts = self.model._meta
+        context["opts"] = opts
+        context["can_restore"] = self.request.user.has_perm(f"{opts.app_label}.add_{opts.model_name}")
+        return context
+
+
+def _last_values(entry) -> list[tuple[str, str]]:
+    """(label, value) of each field of a historical row, as a person reads them."""
+    record = entry.instance
+    hidden = {"id", "search_text", "version"}
+    return [(f.verbose_name, display_value(record, f)) for f in record._meta.concrete_fields if f.name not in hidden]
+
+
+def _changes(new, old) -> list[tuple[str, str, str]]:
+    """(field label, old value, new value) for each field that differs between two historical rows."""
+    if old is None:
+        return []
+    delta = new.diff_against(old, excluded_fields=["search_text", "version"])
+    model = new.instance_type
+    rows = []
+    for change in delta.changes:
+        field = model._meta.get_field(change.field)
+        if field.many_to_many:
+            before, after = _names(field, change.old), _names(field, change.new)
+        else:
+            before, after = change.old, change.new
+        rows.append((field.verbose_name, "" if before is None else str(before), "" if after is None else str(after)))
+    return rows
+
+
+def _names(field, rows) -> str:
+    """The linked records of a many-to-many change, by name."""
+    target = field.m2m_reverse_field_name()
+    linked = field.related_model.objects.filter(pk__in=[row[target] for row in rows])
+    return ", ".join(sorted(str(record) for record in linked))
+
+
+class RecordHistoryView(HistoryModelMixin, TemplateView):
+    """The latest ``HISTORY_PAGE`` changes of one record (it may have been deleted since)."""
+
+    template_name = "portal/history.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        entries = list(
+            self.model.history.filter(id=self.kwargs["pk"])
+            .select_related("history_user")
+            .order_by("-history_id")[: HISTORY_PAGE + 1]
+        )
+        if not entries:
+            raise Http404
+        shown = entries[:HISTORY_PAGE]
+        older = entries[1:] + [None]
+        record = self.model.objects.filter(pk=self.kwargs["pk"]).first()
+        context.update(
+            record=record,
+            last_state=entries[0],
+            last_values=[] if record else _last_values(entries[0]),
+            entries=[(entry, _changes(entry, previous)) for entry, previous in zip(shown, older, strict=False)],
+        )
+        return context
+
+
+class DeletedRecordsView(HistoryModelMixin, ListView):
+    """Records of a model that were deleted, with their last state; staff can restore them."""
+
+    template_name = "portal/deleted.html"
+    paginate_by = 25
+
+    def get_queryset(self):
+        live = self.model.objects.values("pk")
+        return (
+            self.model.history.filter(history_type="-")
+            .exclude(id__in=live)
+            .select_related("history_user")
+            .order_by("-history_date")
+        )
+
+
+class RestoreView(HistoryModelMixin, TemplateView):
+    """POST: bring a deleted record back as it was when deleted, many-to-many links included."""
+
+    action = "add"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        deleted = get_object_or_404(self.model.history, history_id=kwargs["history_id"], history_type="-")
+        if self.model.objects.filter(pk=deleted.id).exists():
+            messages.info(request, _("This record exists already."))
+            return HttpResponseRedirect(self.model.objects.get(pk=deleted.id).get_absolute_url())
+        with transaction.atomic():
+            record = restore(deleted)
+        messages.success(request, _("“%(record)s” was restored.") % {"record": record})
+        return HttpResponseRedirect(record.get_absolute_url())
+
+
+def restore(deleted):
+    """Re-create the record of a deletion history row, with its many-to-many links; return it.
+
+    Links to records that no longer exist are left out. Raises IntegrityError when the record
+    would break a rule (e.g. its foreign key targets were deleted too); the caller's
+    transaction then rolls back.
+    """
+    model = deleted.instance_type
+    record = deleted.instance
+    record.save()
+    for field in model._meta.many_to_many:
+        if not hasattr(deleted, field.name):
+            continue
+        column = f"{field.m2m_reverse_field_name()}_id"
+        wanted = [getattr(row, column) for row in getattr(deleted, field.name).all()]
+        getattr(record, field.name).set(field.related_model.objects.filter(pk__in=wanted))
+    return record
