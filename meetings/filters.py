@@ -1,24 +1,54 @@
 import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import ThematicAxis
-from sse_portal.filters import SearchFilterSet
-from stakeholders.models import Province
+from sse_portal.filters import SearchFilterSet, chooser_filter, region_provinces
 
-from .models import Consultation, Meeting, Recommendation
+from .models import Attendance, Consultation, Meeting, Recommendation
 
 
 class MeetingFilter(SearchFilterSet):
-    province = django_filters.ModelChoiceFilter(
-        queryset=Province.objects.filter(region__code="08"), label=_("province")
+    date = django_filters.DateFromToRangeFilter(
+        method="filter_date", label=_("date"), widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"})
+    )
+    province = django_filters.ModelChoiceFilter(queryset=region_provinces(), label=_("province"))
+    organization = chooser_filter(
+        Meeting._meta.get_field("organizer"), "organization", _("organization"), method="filter_organization"
+    )
+    person = chooser_filter(Attendance._meta.get_field("person"), "attendances__person", _("person"), distinct=True)
+    o = django_filters.OrderingFilter(
+        fields=(("date", "date"), ("title_ar", "title"), ("kind", "kind"), ("status", "status")),
+        label=_("sort by"),
     )
 
     class Meta:
         model = Meeting
-        fields = ["q", "kind", "status", "province"]
+        fields = ["q", "kind", "status", "date", "province", "organization", "person"]
+
+    def filter_date(self, queryset, name, value):
+        """Meetings on a day in the range, or known only by a period that overlaps it."""
+        start, stop = value.start, value.stop
+        on_day = Q(date__isnull=False)
+        by_period = Q(date__isnull=True, period_start__isnull=False)
+        if start:
+            on_day &= Q(date__gte=start)
+            by_period &= Q(period_end__gte=start) | Q(period_end__isnull=True, period_start__gte=start)
+        if stop:
+            on_day &= Q(date__lte=stop)
+            by_period &= Q(period_start__lte=stop)
+        return queryset.filter(on_day | by_period)
+
+    def filter_organization(self, queryset, name, value):
+        """Meetings the organization organized or attended."""
+        return queryset.filter(Q(organizer=value) | Q(attendances__organization=value)).distinct()
 
 
 class ConsultationFilter(SearchFilterSet):
+    o = django_filters.OrderingFilter(
+        fields=(("period_start", "period"), ("participants_total", "participants")), label=_("sort by")
+    )
+
     class Meta:
         model = Consultation
         fields = ["q"]
@@ -26,7 +56,24 @@ class ConsultationFilter(SearchFilterSet):
 
 class RecommendationFilter(SearchFilterSet):
     axis = django_filters.ModelChoiceFilter(queryset=ThematicAxis.objects.all(), label=_("thematic axis"))
+    province = django_filters.ModelChoiceFilter(
+        queryset=region_provinces(), method="filter_province", label=_("province")
+    )
+    source_consultation = django_filters.ModelChoiceFilter(
+        queryset=Consultation.objects.all(), label=_("source consultation")
+    )
+    has_project = django_filters.BooleanFilter(method="filter_has_project", label=_("carried by a project"))
+    o = django_filters.OrderingFilter(fields=(("axis__order", "axis"), ("status", "status")), label=_("sort by"))
 
     class Meta:
         model = Recommendation
-        fields = ["q", "axis", "status"]
+        fields = ["q", "axis", "status", "province", "source_consultation", "has_project"]
+
+    def filter_province(self, queryset, name, value):
+        """From a meeting in the province, or from a consultation with a meeting there."""
+        return queryset.filter(
+            Q(source_meeting__province=value) | Q(source_consultation__meetings__province=value)
+        ).distinct()
+
+    def filter_has_project(self, queryset, name, value):
+        return queryset.filter(projects__isnull=not value).distinct()

@@ -5,9 +5,21 @@ from . import views
 app_name = "meetings"
 urlpatterns = [
     path("meetings/", views.MeetingListView.as_view(), name="meeting_list"),
+    path("meetings/new/", views.MeetingCreateView.as_view(), name="meeting_create"),
     path("meetings/<int:pk>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
+    path("meetings/<int:pk>/edit/", views.MeetingUpdateView.as_view(), name="meeting_update"),
+    path("meetings/<int:pk>/delete/", views.MeetingDeleteView.as_view(), name="meeting_delete"),
+    path("attendance/new/", views.AttendanceCreateView.as_view(), name="attendance_create"),
+    path("attendance/<int:pk>/edit/", views.AttendanceUpdateView.as_view(), name="attendance_update"),
+    path("attendance/<int:pk>/delete/", views.AttendanceDeleteView.as_view(), name="attendance_delete"),
     path("consultations/", views.ConsultationListView.as_view(), name="consultation_list"),
+    path("consultations/new/", views.ConsultationCreateView.as_view(), name="consultation_create"),
     path("consultations/<int:pk>/", views.ConsultationDetailView.as_view(), name="consultation_detail"),
+    path("consultations/<int:pk>/edit/", views.ConsultationUpdateView.as_view(), name="consultation_update"),
+    path("consultations/<int:pk>/delete/", views.ConsultationDeleteView.as_view(), name="consultation_delete"),
     path("recommendations/", views.RecommendationListView.as_view(), name="recommendation_list"),
+    path("recommendations/new/", views.RecommendationCreateView.as_view(), name="recommendation_create"),
     path("recommendations/<int:pk>/", views.RecommendationDetailView.as_view(), name="recommendation_detail"),
+    path("recommendations/<int:pk>/edit/", views.RecommendationUpdateView.as_view(), name="recommendation_update"),
+    path("recommendations/<int:pk>/delete/", views.RecommendationDeleteView.as_view(), name="recommendation_delete"),
 ]

@@ -1,20 +1,36 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from sse_portal.filters import SearchFilterSet
+from sse_portal.filters import SearchFilterSet, chooser_filter, region_provinces
 
-from .models import PartnershipAgreement, Programme, Project, Strategy
+from .models import PartnershipAgreement, Programme, Project, Strategy, ThematicAxis
 
 
 class ProjectFilter(SearchFilterSet):
     programme = django_filters.ModelChoiceFilter(queryset=Programme.objects.all(), label=_("programme"))
+    province = django_filters.ModelChoiceFilter(
+        field_name="provinces", queryset=region_provinces(), label=_("province"), distinct=True
+    )
+    axis = django_filters.ModelChoiceFilter(
+        field_name="thematic_axes", queryset=ThematicAxis.objects.all(), label=_("thematic axis"), distinct=True
+    )
+    budget = django_filters.RangeFilter(label=_("budget (MAD)"))
+    lead_organization = chooser_filter(
+        Project._meta.get_field("lead_organization"), "lead_organization", _("lead organization")
+    )
+    o = django_filters.OrderingFilter(
+        fields=(("title_ar", "title"), ("budget", "budget"), ("status", "status"), ("progress", "progress")),
+        label=_("sort by"),
+    )
 
     class Meta:
         model = Project
-        fields = ["q", "programme", "status"]
+        fields = ["q", "programme", "status", "province", "axis", "budget", "lead_organization"]
 
 
 class ProgrammeFilter(SearchFilterSet):
+    o = django_filters.OrderingFilter(fields=(("title_ar", "title"), ("kind", "kind")), label=_("sort by"))
+
     class Meta:
         model = Programme
         fields = ["q", "kind"]
@@ -27,6 +43,10 @@ class StrategyFilter(SearchFilterSet):
 
 
 class AgreementFilter(SearchFilterSet):
+    o = django_filters.OrderingFilter(
+        fields=(("signing_date", "signing_date"), ("status", "status")), label=_("sort by")
+    )
+
     class Meta:
         model = PartnershipAgreement
         fields = ["q", "status"]

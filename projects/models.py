@@ -270,6 +270,7 @@ class PartnershipAgreement(SearchableModel, VersionedModel):
         ENDED = "ended", _("ended")
 
     UNSIGNED = (Status.ENVISAGED, Status.IN_NEGOTIATION)
+    url_name = "agreement"
 
     title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
     title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)

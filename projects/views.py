@@ -1,9 +1,13 @@
 from django.db.models import Count, Prefetch
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Meeting
+from sse_portal.editing import InlineFormsetsMixin, PortalCreateView, PortalDeleteView, PortalUpdateView
 from sse_portal.views import PortalDetailView, PortalListView
 
 from .filters import AgreementFilter, ProgrammeFilter, ProjectFilter, StrategyFilter
+from .forms import AgreementForm, ProgrammeForm, ProjectForm, StrategyAxisFormSet, StrategyForm
 from .models import PartnershipAgreement, Programme, Project, Strategy
 
 
@@ -92,3 +96,70 @@ class AgreementDetailView(PortalDetailView):
 
     def get_queryset(self):
         return PartnershipAgreement.objects.prefetch_related("parties", "meetings", "projects__programme")
+
+
+class ProjectCreateView(PortalCreateView):
+    model = Project
+    form_class = ProjectForm
+
+    def get_initial(self):
+        return {"programme": self.request.GET.get("programme")}
+
+
+class ProjectUpdateView(PortalUpdateView):
+    model = Project
+    form_class = ProjectForm
+
+
+class ProjectDeleteView(PortalDeleteView):
+    model = Project
+    success_url = reverse_lazy("projects:project_list")
+
+
+class ProgrammeCreateView(PortalCreateView):
+    model = Programme
+    form_class = ProgrammeForm
+
+
+class ProgrammeUpdateView(PortalUpdateView):
+    model = Programme
+    form_class = ProgrammeForm
+
+
+class ProgrammeDeleteView(PortalDeleteView):
+    model = Programme
+    success_url = reverse_lazy("projects:programme_list")
+
+
+class StrategyEditMixin(InlineFormsetsMixin):
+    model = Strategy
+    form_class = StrategyForm
+    formsets = [(_("Axes"), StrategyAxisFormSet, "axes")]
+
+
+class StrategyCreateView(StrategyEditMixin, PortalCreateView):
+    """A new strategy with its numbered axes."""
+
+
+class StrategyUpdateView(StrategyEditMixin, PortalUpdateView):
+    """Change a strategy and its axes."""
+
+
+class StrategyDeleteView(PortalDeleteView):
+    model = Strategy
+    success_url = reverse_lazy("projects:strategy_list")
+
+
+class AgreementCreateView(PortalCreateView):
+    model = PartnershipAgreement
+    form_class = AgreementForm
+
+
+class AgreementUpdateView(PortalUpdateView):
+    model = PartnershipAgreement
+    form_class = AgreementForm
+
+
+class AgreementDeleteView(PortalDeleteView):
+    model = PartnershipAgreement
+    success_url = reverse_lazy("projects:agreement_list")

@@ -4,13 +4,15 @@ from django.apps import apps
 from django.contrib import messages
 from django.contrib.admin.utils import NestedObjects
 from django.core.exceptions import FieldDoesNotExist
-from django.db import router, transaction
+from django.db import IntegrityError, router, transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import CreateView, DeleteView, UpdateView
 
 from .search import search_condition
+from .templatetags import url_name
 from .views import ModelPermissionMixin
 
 
@@ -33,7 +35,59 @@ class PortalFormMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["opts"] = self.model._meta
+        context["media"] = context["form"].media
+        try:
+            context["cancel_url"] = reverse(url_name(self.model._meta, "list"))
+        except NoReverseMatch:
+            context["cancel_url"] = reverse("home")
         return context
+
+
+class InlineFormsetsMixin:
+    """Edits a record together with inline formsets (e.g. a meeting and its attendance).
+
+    ``formsets`` lists (title, formset class, prefix). The record and every formset are saved
+    in one transaction, or nothing is: a rule broken at save time becomes a form error.
+    """
+
+    formsets: list = []
+
+    def build_formsets(self, instance):
+        data = self.request.POST if self.request.method == "POST" else None
+        return [(title, cls(data, instance=instance, prefix=prefix)) for title, cls, prefix in self.formsets]
+
+    def get_context_data(self, **kwargs):
+        if "formsets" not in kwargs:
+            kwargs["formsets"] = self.build_formsets(self.object or self.model())
+        context = super().get_context_data(**kwargs)
+        for _title, formset in context["formsets"]:
+            context["media"] += formset.media  # Media drops the scripts already included
+        return context
+
+    def form_invalid(self, form):
+        formsets = self.build_formsets(form.instance)
+        for _title, formset in formsets:
+            formset.is_valid()
+        return self.render_to_response(self.get_context_data(form=form, formsets=formsets))
+
+    def form_valid(self, form):
+        formsets = self.build_formsets(form.instance)
+        if not all(formset.is_valid() for _title, formset in formsets):
+            return self.render_to_response(self.get_context_data(form=form, formsets=formsets))
+        creating = form.instance._state.adding
+        try:
+            with transaction.atomic():
+                self.object = form.save()
+                for _title, formset in formsets:
+                    formset.instance = self.object
+                    formset.save()
+        except IntegrityError:
+            if creating:
+                form.instance.pk, form.instance._state.adding = None, True
+            form.add_error(None, _("Not saved: these changes break a rule of the records. Check the rows below."))
+            return self.render_to_response(self.get_context_data(form=form, formsets=formsets))
+        messages.success(self.request, self.success_text % {"record": self.object})
+        return HttpResponseRedirect(self.get_success_url())
 
 
 class PortalCreateView(ModelPermissionMixin, PortalFormMixin, CreateView):

@@ -2,6 +2,7 @@
 
 from crispy_forms.helper import FormHelper
 from django import forms
+from django.core.exceptions import ValidationError
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.db import models
 from django.urls import reverse
@@ -74,6 +75,18 @@ class ChooserMixin:
     def get_url(self):
         return reverse("chooser")
 
+    def optgroups(self, name, value, attr=None):
+        # Drop values that are not keys (e.g. ?person=abc): the field reports them, the widget must not crash.
+        key = self.field.remote_field.model._meta.pk
+        valid = []
+        for item in value:
+            try:
+                key.to_python(item)
+            except ValidationError:
+                continue
+            valid.append(item)
+        return super().optgroups(name, valid, attr)
+
     def build_attrs(self, base_attrs, extra_attrs=None):
         attrs = super().build_attrs(base_attrs, extra_attrs=extra_attrs)
         attrs.update({"data-theme": "default", "data-width": "100%", "data-placeholder": str(_("Type to search"))})
@@ -94,7 +107,14 @@ class MultiChooser(ChooserMixin, AutocompleteSelectMultiple):
 
 
 # Relations to these models get a chooser instead of a select list of every row.
-CHOOSER_MODELS = {"stakeholders.organization", "stakeholders.person", "stakeholders.position", "meetings.meeting"}
+CHOOSER_MODELS = {
+    "stakeholders.organization",
+    "stakeholders.person",
+    "stakeholders.position",
+    "meetings.meeting",
+    "meetings.recommendation",
+    "projects.project",
+}
 
 
 def formfield_for(db_field, **kwargs):
@@ -114,7 +134,12 @@ def formfield_for(db_field, **kwargs):
 
 
 class PortalModelForm(forms.ModelForm):
-    """Base of the portal's forms: tolerant fields, choosers, and a crispy Bootstrap 5 helper."""
+    """Base of the portal's forms: tolerant fields, choosers, and a crispy Bootstrap 5 helper.
+
+    ``bilingual`` lists (Arabic field, French field) pairs of which one at least must be filled.
+    """
+
+    bilingual: tuple[tuple[str, str], ...] = ()
 
     class Meta:
         formfield_callback = formfield_for
@@ -124,14 +149,24 @@ class PortalModelForm(forms.ModelForm):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+        self.helper.include_media = False  # the page includes the media of all its forms once
         for field in self.fields.values():
             if isinstance(field.widget, forms.TextInput | forms.Textarea):
                 field.widget.attrs.setdefault("dir", "auto")
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs.setdefault("rows", 3)
 
+    def clean(self):
+        cleaned = super().clean()
+        for arabic, french in self.bilingual:
+            if arabic in self.fields and not cleaned.get(arabic) and not cleaned.get(french):
+                self.add_error(
+                    arabic, forms.ValidationError(_("Fill it in Arabic or in French (or both)."), code="required")
+                )
+        return cleaned
 
-class VersionedFormMixin(forms.Form):
+
+class VersionedFormMixin:
     """Refuses to save over changes made since the form was loaded (optimistic locking).
 
     The form carries the ``version`` it was loaded with; ``clean`` compares it with the stored
@@ -140,13 +175,12 @@ class VersionedFormMixin(forms.Form):
     the form. The view runs ``clean`` and ``save`` in one transaction, with the row locked.
     """
 
-    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["loaded_version"].initial = self.instance.version
-        self.changed_meanwhile: list[tuple[str, object, object]] = []
+        self.fields["loaded_version"] = forms.IntegerField(
+            widget=forms.HiddenInput, required=False, initial=self.instance.version if self.instance.pk else None
+        )
+        self.changed_meanwhile: list[tuple[str, str, str]] = []
 
     def clean(self):
         cleaned = super().clean()
@@ -186,3 +220,19 @@ def display_value(record, field) -> str:
         return str(getattr(record, f"get_{field.name}_display")())
     value = field.value_from_object(record)
     return "" if value is None else str(value)
+
+
+class TableFormSetMixin:
+    """Renders an inline formset as an editable table (crispy's table_inline_formset)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.template = "bootstrap5/table_inline_formset.html"
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.include_media = False  # the page includes the media of all its forms once
+
+
+class BaseTableFormSet(TableFormSetMixin, forms.BaseInlineFormSet):
+    """An inline formset shown as a table."""

@@ -1,6 +1,7 @@
 """Template filters available in every template (registered as builtins in settings)."""
 
 from django import template
+from django.urls import NoReverseMatch, reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -45,3 +46,56 @@ def mad(value):
 def verbose_name_of(record):
     """The kind of a record, e.g. "project" for a Project."""
     return record._meta.verbose_name
+
+
+def url_name(opts, action: str) -> str:
+    """The URL name of a model's page, e.g. ``projects:agreement_update`` (models may set ``url_name``)."""
+    return f"{opts.app_label}:{getattr(opts.model, 'url_name', opts.model_name)}_{action}"
+
+
+def _allowed(user, opts, action: str) -> bool:
+    return user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+
+
+@register.inclusion_tag("includes/_record_actions.html", takes_context=True)
+def record_actions(context, record):
+    """Edit, delete and history buttons for a record, each shown only to users allowed to use it."""
+    user, opts = context["user"], record._meta
+    actions = []
+    if _allowed(user, opts, "change"):
+        actions.append(("edit", reverse(url_name(opts, "update"), args=[record.pk])))
+    if _allowed(user, opts, "delete"):
+        actions.append(("delete", reverse(url_name(opts, "delete"), args=[record.pk])))
+    if hasattr(record, "history"):
+        actions.append(("history", reverse("record_history", args=[opts.app_label, opts.model_name, record.pk])))
+    return {"actions": actions}
+
+
+@register.inclusion_tag("includes/_new_record.html", takes_context=True)
+def new_record(context, opts, query=""):
+    """A "New …" button for users with the add permission, plus the deleted records' page."""
+    user = context["user"]
+    if not _allowed(user, opts, "add"):
+        return {}
+    try:
+        url = reverse(url_name(opts, "create"))
+    except NoReverseMatch:
+        return {}
+    deleted = (
+        reverse("deleted_records", args=[opts.app_label, opts.model_name]) if hasattr(opts.model, "history") else ""
+    )
+    return {"url": f"{url}?{query}" if query else url, "label": opts.verbose_name, "deleted": deleted}
+
+
+@register.inclusion_tag("includes/_sort_header.html", takes_context=True)
+def sort_header(context, field, label):
+    """A column header that sorts the list by ``field`` (``o`` parameter), toggling the direction.
+
+    Keeps every other filter and goes back to page 1.
+    """
+    params = context["request"].GET.copy()
+    params.pop("page", None)
+    current = params.get("o", "")
+    params["o"] = f"-{field}" if current == field else field
+    direction = "asc" if current == field else "desc" if current == f"-{field}" else ""
+    return {"url": f"?{params.urlencode()}", "label": label, "field": field, "direction": direction}

@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.http import Http404
 from django.urls import reverse
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
@@ -36,7 +37,12 @@ class PortalListView(ModelPermissionMixin, FilterView):
         # Meta.ordering does not apply to GROUP BY queries (annotations): restore it.
         if not queryset.ordered:
             queryset = queryset.order_by(*self.model._meta.ordering, "pk")
-        return super().paginate_queryset(queryset, page_size)
+        try:
+            return super().paginate_queryset(queryset, page_size)
+        except Http404:  # page=abc or past the end: show the first page rather than an error
+            paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
+            page = paginator.page(1)
+            return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,15 +1,14 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from sse_portal.filters import SearchFilterSet
+from sse_portal.filters import SearchFilterSet, chooser_filter, region_provinces
 
-from .models import Organization, Person, Province
+from .models import Organization, Person, Position
 
 
 class OrganizationFilter(SearchFilterSet):
-    province = django_filters.ModelChoiceFilter(
-        queryset=Province.objects.filter(region__code="08"), label=_("province")
-    )
+    province = django_filters.ModelChoiceFilter(queryset=region_provinces(), label=_("province"))
+    o = django_filters.OrderingFilter(fields=(("name_ar", "name"), ("kind", "kind")), label=_("sort by"))
 
     class Meta:
         model = Organization
@@ -18,7 +17,20 @@ class OrganizationFilter(SearchFilterSet):
 
 class PersonFilter(SearchFilterSet):
     search_fields = ("search_text", "positions__search_text")
+    organization = chooser_filter(
+        Position._meta.get_field("organization"), "positions__organization", _("organization"), distinct=True
+    )
+    organization_kind = django_filters.ChoiceFilter(
+        field_name="positions__organization__kind",
+        choices=Organization.Kind.choices,
+        label=_("kind of organization"),
+        distinct=True,
+    )
+    province = django_filters.ModelChoiceFilter(
+        field_name="positions__organization__province", queryset=region_provinces(), label=_("province"), distinct=True
+    )
+    o = django_filters.OrderingFilter(fields=(("full_name_ar", "name"),), label=_("sort by"))
 
     class Meta:
         model = Person
-        fields = ["q", "gender"]
+        fields = ["q", "gender", "organization", "organization_kind", "province"]

@@ -1,9 +1,12 @@
 from django.db.models import Count, Prefetch
+from django.urls import reverse_lazy
 
 from meetings.models import Attendance
+from sse_portal.editing import PortalCreateView, PortalDeleteView, PortalUpdateView
 from sse_portal.views import PortalDetailView, PortalListView
 
 from .filters import OrganizationFilter, PersonFilter
+from .forms import OrganizationForm, PersonForm, PositionForm
 from .models import Organization, Person, Position
 
 
@@ -69,3 +72,53 @@ class PersonDetailView(PortalDetailView):
                 ),
             ),
         )
+
+
+class OrganizationCreateView(PortalCreateView):
+    model = Organization
+    form_class = OrganizationForm
+
+
+class OrganizationUpdateView(PortalUpdateView):
+    model = Organization
+    form_class = OrganizationForm
+
+
+class OrganizationDeleteView(PortalDeleteView):
+    model = Organization
+    success_url = reverse_lazy("stakeholders:organization_list")
+
+
+class PersonCreateView(PortalCreateView):
+    model = Person
+    form_class = PersonForm
+
+
+class PersonUpdateView(PortalUpdateView):
+    model = Person
+    form_class = PersonForm
+
+
+class PersonDeleteView(PortalDeleteView):
+    model = Person
+    success_url = reverse_lazy("stakeholders:person_list")
+
+
+class PositionCreateView(PortalCreateView):
+    model = Position
+    form_class = PositionForm
+
+    def get_initial(self):
+        return {key: self.request.GET.get(key) for key in ("person", "organization")}
+
+
+class PositionUpdateView(PortalUpdateView):
+    model = Position
+    form_class = PositionForm
+
+
+class PositionDeleteView(PortalDeleteView):
+    model = Position
+
+    def get_success_url(self):
+        return self.object.person.get_absolute_url()

@@ -1,0 +1,183 @@
+from django import forms
+from django.conf import settings
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from sse_portal.forms import BaseTableFormSet, PortalModelForm, TableFormSetMixin, VersionedFormMixin
+from stakeholders.models import Province
+
+from .models import AgendaItem, Attendance, Consultation, Meeting, Recommendation
+
+
+class MeetingForm(VersionedFormMixin, PortalModelForm):
+    bilingual = (("title_ar", "title_fr"),)
+
+    class Meta(PortalModelForm.Meta):
+        model = Meeting
+        fields = [
+            "title_ar",
+            "title_fr",
+            "kind",
+            "format",
+            "status",
+            "date",
+            "start_time",
+            "end_time",
+            "period_start",
+            "period_end",
+            "venue",
+            "region",
+            "province",
+            "chair",
+            "organizer",
+            "consultation",
+            "purpose",
+            "summary",
+            "outcome",
+            "participants_total",
+            "participants_women",
+        ]
+
+
+class AttendanceForm(VersionedFormMixin, PortalModelForm):
+    """One attendance record on its own page (the meeting form edits them as a table)."""
+
+    class Meta(PortalModelForm.Meta):
+        model = Attendance
+        fields = [
+            "meeting",
+            "person",
+            "position",
+            "organization",
+            "group_ar",
+            "group_fr",
+            "mode",
+            "status",
+            "is_presenter",
+        ]
+
+
+class AttendanceRowForm(PortalModelForm):
+    class Meta(PortalModelForm.Meta):
+        model = Attendance
+        fields = ["person", "position", "organization", "group_ar", "group_fr", "mode", "status", "is_presenter"]
+
+
+class BaseAttendanceFormSet(TableFormSetMixin, forms.BaseInlineFormSet):
+    def clean(self):
+        """The same person twice in one submission is refused, naming the person."""
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            person = form.cleaned_data.get("person")
+            if person is None:
+                continue
+            if person.pk in seen:
+                form.add_error("person", _("%(person)s is listed twice.") % {"person": person})
+            seen.add(person.pk)
+
+
+AttendanceFormSet = inlineformset_factory(
+    Meeting, Attendance, form=AttendanceRowForm, formset=BaseAttendanceFormSet, extra=1, can_delete=True
+)
+
+
+class AgendaItemRowForm(PortalModelForm):
+    bilingual = (("title_ar", "title_fr"),)
+
+    class Meta(PortalModelForm.Meta):
+        model = AgendaItem
+        fields = ["order", "title_ar", "title_fr"]
+
+
+AgendaItemFormSet = inlineformset_factory(
+    Meeting, AgendaItem, form=AgendaItemRowForm, formset=BaseTableFormSet, extra=1, can_delete=True
+)
+
+
+class ConsultationForm(VersionedFormMixin, PortalModelForm):
+    bilingual = (("title_ar", "title_fr"),)
+
+    class Meta(PortalModelForm.Meta):
+        model = Consultation
+        fields = [
+            "title_ar",
+            "title_fr",
+            "theme_ar",
+            "theme_fr",
+            "period_start",
+            "period_end",
+            "organizer",
+            "region",
+            "partners",
+            "programme",
+            "participants_total",
+            "participants_women",
+        ]
+
+
+class ConsultationMeetingRowForm(PortalModelForm):
+    """A consultation's meeting in one province; its title defaults to "لقاء تشاوري بإقليم …"."""
+
+    class Meta(PortalModelForm.Meta):
+        model = Meeting
+        fields = [
+            "province",
+            "date",
+            "period_start",
+            "period_end",
+            "participants_total",
+            "participants_women",
+            "status",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["province"].queryset = Province.objects.filter(region__code=settings.PORTAL_REGION_CODE)
+        self.fields["province"].required = True
+
+    def save(self, commit=True):
+        meeting = super().save(commit=False)
+        meeting.kind = Meeting.Kind.CONSULTATION_MEETING
+        if not (meeting.title_ar or meeting.title_fr):
+            meeting.title_ar = f"لقاء تشاوري بإقليم {meeting.province.name_ar}"
+            meeting.title_fr = f"Rencontre de concertation, province de {meeting.province.name_fr}"
+        if commit:
+            meeting.save()
+        return meeting
+
+
+class BaseConsultationMeetingFormSet(TableFormSetMixin, forms.BaseInlineFormSet):
+    def clean(self):
+        """One meeting per province in a consultation."""
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            province = form.cleaned_data.get("province")
+            if province and province.pk in seen:
+                form.add_error("province", _("This province already has a meeting in this consultation."))
+            if province:
+                seen.add(province.pk)
+
+
+ConsultationMeetingFormSet = inlineformset_factory(
+    Consultation,
+    Meeting,
+    fk_name="consultation",
+    form=ConsultationMeetingRowForm,
+    formset=BaseConsultationMeetingFormSet,
+    extra=1,
+    can_delete=True,
+)
+
+
+class RecommendationForm(VersionedFormMixin, PortalModelForm):
+    bilingual = (("text_ar", "text_fr"),)
+
+    class Meta(PortalModelForm.Meta):
+        model = Recommendation
+        fields = ["text_ar", "text_fr", "axis", "status", "source_consultation", "source_meeting"]
