@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
@@ -43,7 +44,11 @@ def _last_values(entry) -> list[tuple[str, str]]:
     """(label, value) of each field of a historical row, as a person reads them."""
     record = entry.instance
     hidden = {"id", "search_text", "version"}
-    return [(f.verbose_name, display_value(record, f)) for f in record._meta.concrete_fields if f.name not in hidden]
+    return [
+        (capfirst(f.verbose_name), display_value(record, f))
+        for f in record._meta.concrete_fields
+        if f.name not in hidden
+    ]
 
 
 def _changes(new, old) -> list[tuple[str, str, str]]:
@@ -59,7 +64,9 @@ def _changes(new, old) -> list[tuple[str, str, str]]:
             before, after = _names(field, change.old), _names(field, change.new)
         else:
             before, after = change.old, change.new
-        rows.append((field.verbose_name, "" if before is None else str(before), "" if after is None else str(after)))
+        rows.append(
+            (capfirst(field.verbose_name), "" if before is None else str(before), "" if after is None else str(after))
+        )
     return rows
 
 
@@ -132,17 +139,24 @@ class RestoreView(HistoryModelMixin, TemplateView):
 def restore(deleted):
     """Re-create the record of a deletion history row, with its many-to-many links; return it.
 
-    Links to records that no longer exist are left out. Raises IntegrityError when the record
-    would break a rule (e.g. its foreign key targets were deleted too); the caller's
-    transaction then rolls back.
+    The links come from the last state before the deletion (a deletion row holds none). Links
+    to records that no longer exist are left out. Raises IntegrityError when the record would
+    break a rule (e.g. a record it points to was deleted too); the caller's transaction then
+    rolls back.
     """
     model = deleted.instance_type
     record = deleted.instance
     record.save()
+    before = (
+        model.history.filter(id=deleted.id, history_id__lt=deleted.history_id)
+        .exclude(history_type="-")
+        .order_by("-history_id")
+        .first()
+    )
     for field in model._meta.many_to_many:
-        if not hasattr(deleted, field.name):
+        if before is None or not hasattr(before, field.name):
             continue
         column = f"{field.m2m_reverse_field_name()}_id"
-        wanted = [getattr(row, column) for row in getattr(deleted, field.name).all()]
+        wanted = [getattr(row, column) for row in getattr(before, field.name).all()]
         getattr(record, field.name).set(field.related_model.objects.filter(pk__in=wanted))
     return record

@@ -1,0 +1,313 @@
+"""Staff edit records through the portal's forms: formsets, validation, deletion rules, history, conflicts."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.contrib.messages import get_messages
+from django.urls import reverse
+
+from meetings.models import Attendance, Consultation, Meeting
+from projects.models import Project
+from stakeholders.models import Organization, Person
+
+from .factories import OrganizationFactory, PersonFactory, PositionFactory, ProjectFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english(settings):
+    """These tests read Django's and the portal's messages in English."""
+    settings.LANGUAGE_CODE = "en"
+
+
+def management(prefix, total, initial=0):
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def meeting_data(**overrides):
+    data = {
+        "title_ar": "اجتماع تنسيقي حول المعارض الإقليمية",
+        "title_fr": "Réunion de coordination des foires provinciales",
+        "kind": "coordination_meeting",
+        "format": "in_person",
+        "status": "planned",
+        "date": "2026-12-02",
+        "start_time": "10:00",
+        "end_time": "12:00",
+        **management("attendances", 0),
+        **management("agenda", 0),
+    }
+    data.update(overrides)
+    return data
+
+
+def attendee(index, person, position=None, **extra):
+    row = {
+        f"attendances-{index}-person": str(person.pk),
+        f"attendances-{index}-position": str(position.pk) if position else "",
+        f"attendances-{index}-mode": "in_person",
+        f"attendances-{index}-status": "present",
+    }
+    return row | {f"attendances-{index}-{key}": value for key, value in extra.items()}
+
+
+def errors_of(response, field):
+    return response.context["form"].errors.get(field, [])
+
+
+def test_staff_create_a_meeting_with_two_attendees(staff_client, staff_user):
+    first, second = PositionFactory(), PositionFactory()
+    data = meeting_data(
+        **management("attendances", 2), **attendee(0, first.person, first), **attendee(1, second.person)
+    )
+    response = staff_client.post(reverse("meetings:meeting_create"), data)
+    meeting = Meeting.objects.get(title_fr="Réunion de coordination des foires provinciales")
+    assert response.status_code == 302 and response.url == meeting.get_absolute_url()
+    assert (meeting.date, meeting.start_time) == (datetime.date(2026, 12, 2), datetime.time(10))
+    attendances = meeting.attendances.order_by("pk")
+    assert [a.person for a in attendances] == [first.person, second.person]
+    assert attendances[0].organization == first.organization  # taken from the position
+    assert meeting.history.get().history_user == staff_user
+    assert "was created" in str(list(get_messages(response.wsgi_request))[0])
+
+
+def test_the_same_person_twice_in_one_submission_is_refused(staff_client):
+    person = PersonFactory()
+    data = meeting_data(**management("attendances", 2), **attendee(0, person), **attendee(1, person))
+    response = staff_client.post(reverse("meetings:meeting_create"), data)
+    assert response.status_code == 200
+    formset = response.context["formsets"][0][1]
+    assert formset.forms[1].errors["person"] == [f"{person} is listed twice."]
+    assert not Meeting.objects.filter(title_fr__startswith="Réunion de coordination").exists()
+
+
+def test_the_same_person_twice_in_one_meeting_is_refused(staff_client, meeting):
+    person = Person.objects.get(full_name_ar="سلوى تاجري")
+    response = staff_client.post(
+        reverse("meetings:attendance_create"),
+        {"meeting": meeting.pk, "person": person.pk, "mode": "in_person", "status": "present"},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == ["This person is already listed as attending this meeting."]
+    assert meeting.attendances.filter(person=person).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        (
+            {"period_start": "2022-03-23", "period_end": "2022-03-17", "date": ""},
+            "period_end",
+            "The end cannot be before the start.",
+        ),
+        ({"start_time": "12:00", "end_time": "10:00"}, "end_time", "The end time cannot be before the start time."),
+        (
+            {"participants_total": "10", "participants_women": "11"},
+            "participants_women",
+            "The number of women cannot exceed the number of participants.",
+        ),
+        ({"date": "2022-02-30"}, "date", "Enter a valid date."),
+        ({"date": "11/05/2022x"}, "date", "Enter a valid date."),
+        ({"title_ar": "ا" * 301}, "title_ar", "Ensure this value has at most 300 characters (it has 301)."),
+        ({"title_ar": "", "title_fr": ""}, "title_ar", "Fill it in Arabic or in French (or both)."),
+        ({"participants_total": "-3"}, "participants_total", "Ensure this value is greater than or equal to 0."),
+    ],
+)
+def test_meeting_form_rules_are_explained_next_to_the_field(staff_client, settings, overrides, field, message):
+    settings.LANGUAGE_CODE = "en"
+    before = Meeting.objects.count()
+    response = staff_client.post(reverse("meetings:meeting_create"), meeting_data(**overrides))
+    assert response.status_code == 200
+    assert message in errors_of(response, field)
+    assert Meeting.objects.count() == before
+
+
+def test_arabic_indic_digits_and_decimal_comma_are_understood(staff_client):
+    data = meeting_data(participants_total="١٨٦", participants_women="٧٤", date="٢٠٢٦-١٢-٠٢")
+    assert staff_client.post(reverse("meetings:meeting_create"), data).status_code == 302
+    meeting = Meeting.objects.get(title_fr="Réunion de coordination des foires provinciales")
+    assert (meeting.participants_total, meeting.participants_women, meeting.date) == (
+        186,
+        74,
+        datetime.date(2026, 12, 2),
+    )
+    project = ProjectFactory()
+    response = staff_client.post(
+        reverse("projects:project_update", args=[project.pk]),
+        project_data(project, budget="1 250 000,50", progress="٤٥"),
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    project.refresh_from_db()
+    assert (project.budget, project.progress) == (Decimal("1250000.50"), 45)
+
+
+def project_data(project, **overrides):
+    data = {
+        "title_ar": project.title_ar,
+        "title_fr": project.title_fr,
+        "programme": project.programme_id,
+        "status": project.status,
+        "loaded_version": project.version,
+        "partners": [p.pk for p in project.partners.all()],
+        "recommendations": [r.pk for r in project.recommendations.all()],
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"budget": "-5"}, "budget", "The budget cannot be negative."),
+        ({"budget": "1000000000000000"}, "budget", "Ensure that there are no more than 14 digits in total."),
+        ({"budget": "abc"}, "budget", "Enter a number."),
+        ({"progress": "101"}, "progress", "Ensure this value is less than or equal to 100."),
+        ({"progress": "-1"}, "progress", "Ensure this value is greater than or equal to 0."),
+    ],
+)
+def test_project_form_rules(staff_client, settings, overrides, field, message):
+    settings.LANGUAGE_CODE = "en"
+    project = ProjectFactory(budget=Decimal("100.00"))
+    response = staff_client.post(
+        reverse("projects:project_update", args=[project.pk]), project_data(project, **overrides)
+    )
+    assert response.status_code == 200
+    assert message in errors_of(response, field)
+    project.refresh_from_db()
+    assert project.budget == Decimal("100.00")
+
+
+def test_consultation_form_with_women_over_participants_and_two_meetings_in_one_province(staff_client, settings):
+    settings.LANGUAGE_CODE = "en"
+    zagora = Consultation.objects.get().meetings.get(province__code="08.587").province
+    data = {
+        "title_ar": "لقاءات تشاورية جديدة",
+        "participants_total": "20",
+        "participants_women": "25",
+        **management("meetings", 2),
+        "meetings-0-province": zagora.pk,
+        "meetings-0-status": "held",
+        "meetings-1-province": zagora.pk,
+        "meetings-1-status": "held",
+    }
+    response = staff_client.post(reverse("meetings:consultation_create"), data)
+    assert response.status_code == 200
+    assert errors_of(response, "participants_women") == [
+        "The number of women cannot exceed the number of participants."
+    ]
+    data["participants_women"] = "12"
+    response = staff_client.post(reverse("meetings:consultation_create"), data)
+    assert response.context["formsets"][0][1].forms[1].errors["province"] == [
+        "This province already has a meeting in this consultation."
+    ]
+    data["meetings-TOTAL_FORMS"] = "1"
+    response = staff_client.post(reverse("meetings:consultation_create"), data)
+    consultation = Consultation.objects.get(title_ar="لقاءات تشاورية جديدة")
+    assert response.url == consultation.get_absolute_url()
+    assert [m.title_ar for m in consultation.meetings.all()] == ["لقاء تشاوري بإقليم زاكورة"]
+
+
+def test_delete_is_refused_while_records_refer_to_it(staff_client):
+    council = Organization.objects.get(name_ar="مجلس جهة درعة تافيلالت")
+    url = reverse("stakeholders:organization_delete", args=[council.pk])
+    page = staff_client.get(url).content.decode()
+    assert 'id="protected"' in page
+    assert "Hosni Rachidi" in page  # his position is in the council
+    response = staff_client.post(url)
+    assert response.status_code == 200
+    assert Organization.objects.filter(pk=council.pk).exists()
+
+
+def test_delete_history_and_restore_with_many_to_many_links(staff_client, staff_user):
+    project = ProjectFactory()
+    partners = set(project.partners.all())
+    pk = project.pk
+    response = staff_client.post(reverse("projects:project_delete", args=[pk]))
+    assert response.url == reverse("projects:project_list")
+    assert not Project.objects.filter(pk=pk).exists()
+    deleted = Project.history.get(id=pk, history_type="-")
+    assert deleted.history_user == staff_user
+    listing = staff_client.get(reverse("deleted_records", args=["projects", "project"])).content.decode()
+    assert project.title_fr in listing
+    last_state = staff_client.get(reverse("record_history", args=["projects", "project", pk])).content.decode()
+    assert project.title_fr in last_state and 'id="last-state"' in last_state
+    response = staff_client.post(reverse("record_restore", args=["projects", "project", deleted.history_id]))
+    restored = Project.objects.get(pk=pk)
+    assert response.url == restored.get_absolute_url()
+    assert restored.title_ar == project.title_ar and set(restored.partners.all()) == partners
+
+
+def test_history_shows_who_changed_which_field_from_what_to_what(staff_client, staff_user, settings):
+    settings.LANGUAGE_CODE = "en"
+    project = ProjectFactory(budget=Decimal("100.00"))
+    staff_client.post(reverse("projects:project_update", args=[project.pk]), project_data(project, budget="250"))
+    response = staff_client.get(reverse("record_history", args=["projects", "project", project.pk]))
+    entry, changes = response.context["entries"][0]
+    assert entry.history_user == staff_user and entry.history_type == "~"
+    assert ("Budget (MAD)", "100.00", "250.00") in changes
+
+
+def test_a_concurrent_edit_is_refused_with_the_changes_shown_then_accepted_knowingly(staff_client, settings):
+    settings.LANGUAGE_CODE = "en"
+    project = ProjectFactory(budget=Decimal("100.00"))
+    mine = project_data(project, budget="300")  # loaded at version 1
+    theirs = Project.objects.get(pk=project.pk)
+    theirs.budget = Decimal("200.00")
+    theirs.save()
+    response = staff_client.post(reverse("projects:project_update", args=[project.pk]), mine)
+    assert response.status_code == 200
+    assert ("Budget (MAD)", "100.00", "200.00") in response.context["form"].changed_meanwhile
+    project.refresh_from_db()
+    assert project.budget == Decimal("200.00")
+    mine["loaded_version"] = response.context["form"].data["loaded_version"]
+    response = staff_client.post(reverse("projects:project_update", args=[project.pk]), mine)
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert project.budget == Decimal("300.00")
+
+
+def test_admin_explains_the_rules_too(client, administrator, settings):
+    settings.LANGUAGE_CODE = "en"
+    client.force_login(administrator)
+    project = ProjectFactory()
+    response = client.post(
+        reverse("admin:projects_project_change", args=[project.pk]),
+        {"title_ar": project.title_ar, "status": "approved", "budget": "-1", "progress": "150"},
+    )
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors["budget"] == ["The budget cannot be negative."]
+    assert errors["progress"] == ["Ensure this value is less than or equal to 100."]
+
+
+def test_attendance_position_must_belong_to_the_person(staff_client, meeting, settings):
+    settings.LANGUAGE_CODE = "en"
+    other = PositionFactory()
+    response = staff_client.post(
+        reverse("meetings:attendance_create"),
+        {
+            "meeting": meeting.pk,
+            "person": PersonFactory().pk,
+            "position": other.pk,
+            "mode": "in_person",
+            "status": "present",
+        },
+    )
+    assert errors_of(response, "position") == ["This position is held by someone else."]
+    assert not Attendance.objects.filter(position=other).exists()
+
+
+def test_new_organization_from_its_own_page(staff_client):
+    response = staff_client.post(
+        reverse("stakeholders:organization_create"),
+        {"name_ar": "تعاونية الواحة", "name_fr": "Coopérative de l'Oasis", "kind": "cooperative", **{"acronym": ""}},
+    )
+    organization = OrganizationFactory._meta.model.objects.get(name_ar="تعاونية الواحة")
+    assert response.url == organization.get_absolute_url()

@@ -1,0 +1,136 @@
+"""Every URL of the portal, for every role, with GET and POST: the expected status, and no change when refused.
+
+A new URL whose name is not classified below fails the walk, and a new view that forgets its
+permission check fails the partner's or the anonymous user's expectations.
+"""
+
+import pytest
+from django.apps import apps
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from meetings.models import Meeting
+from stakeholders.models import Person
+
+from .factories import PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+SKIPPED = {"set_language", "logout", "login"}  # Django's own views, checked elsewhere
+READ = {"home", "search", "chooser", "record_history", "deleted_records"}
+WRITE = {"record_restore"}
+READ_SUFFIXES = ("_list", "_detail")
+WRITE_SUFFIXES = ("_create", "_update", "_delete")
+
+
+def url_names(patterns=None, namespace=""):
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin":
+                continue
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from url_names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}", pattern
+
+
+def kind_of(name: str) -> str:
+    short = name.split(":")[-1]
+    if short in READ or short.endswith(READ_SUFFIXES):
+        return "read"
+    if short in WRITE or short.endswith(WRITE_SUFFIXES):
+        return "write"
+    raise AssertionError(f"URL {name!r} is not classified: say whether it reads or writes")
+
+
+def build_url(name, pattern, deleted_history_id) -> str:
+    if not pattern.pattern.converters:
+        url = reverse(name)
+        return url + "?app_label=meetings&model_name=attendance&field_name=person&term=" if name == "chooser" else url
+    if name == "record_restore":
+        return reverse(name, args=["stakeholders", "person", deleted_history_id])
+    if name in ("record_history", "deleted_records"):
+        meeting = Meeting.objects.first()
+        args = ["meetings", "meeting"] + ([meeting.pk] if name == "record_history" else [])
+        return reverse(name, args=args)
+    model = pattern.callback.view_class.model
+    return reverse(name, args=[model.objects.order_by("pk").first().pk])
+
+
+def snapshot():
+    models = [m for m in apps.get_models() if m._meta.app_label in ("stakeholders", "meetings", "projects")]
+    return {m._meta.label: m.objects.count() for m in models} | {
+        f"{m._meta.label}.max": (m.objects.order_by("-pk").values_list("pk", flat=True).first()) for m in models
+    }
+
+
+EXPECTED = {
+    # role: (read GET, write GET, write POST)
+    "anonymous": (302, 302, 302),
+    "partner": (200, 403, 403),
+    "staff": (200, 200, None),
+    "administrator": (200, 200, None),
+}
+
+
+@pytest.mark.parametrize("role", list(EXPECTED))
+def test_permission_matrix(role, client, partner_user, staff_user, administrator):
+    person = PersonFactory()
+    pk = person.pk
+    person.delete()
+    deleted_history_id = Person.history.get(id=pk, history_type="-").history_id
+    user = {"partner": partner_user, "staff": staff_user, "administrator": administrator}.get(role)
+    if user:
+        client.force_login(user)
+    read_get, write_get, write_post = EXPECTED[role]
+    names = [(name, pattern) for name, pattern in url_names() if name not in SKIPPED]
+    assert len(names) > 40
+    for name, pattern in names:
+        url = build_url(name, pattern, deleted_history_id)
+        if kind_of(name) == "read":
+            response = client.get(url)
+            assert response.status_code == read_get, (role, name, url)
+            if read_get == 302:
+                assert response.url.startswith(reverse("login"))
+            continue
+        if name != "record_restore":  # restore takes POST only
+            assert client.get(url).status_code == write_get, (role, name, url)
+        if write_post is None:
+            continue  # allowed writes are tested with real data elsewhere
+        before = snapshot()
+        response = client.post(url, {})
+        assert response.status_code == write_post, (role, name, url)
+        assert snapshot() == before, (role, name)
+
+
+def test_partner_sees_no_edit_control(partner_client, meeting):
+    for url in [meeting.get_absolute_url(), reverse("meetings:meeting_list"), reverse("stakeholders:person_list")]:
+        page = partner_client.get(url).content.decode()
+        assert 'data-action="edit"' not in page and 'data-action="delete"' not in page
+        assert 'data-action="create"' not in page
+    assert 'data-action="history"' in partner_client.get(meeting.get_absolute_url()).content.decode()
+
+
+def test_staff_see_edit_controls(staff_client, meeting):
+    page = staff_client.get(meeting.get_absolute_url()).content.decode()
+    assert reverse("meetings:meeting_update", args=[meeting.pk]) in page
+    assert reverse("meetings:meeting_delete", args=[meeting.pk]) in page
+    assert 'data-action="create"' in staff_client.get(reverse("meetings:meeting_list")).content.decode()
+
+
+def test_chooser_needs_the_view_permission(client, django_user_model):
+    client.force_login(django_user_model.objects.create_user("no-role"))
+    url = reverse("chooser") + "?app_label=meetings&model_name=attendance&field_name=person&term=a"
+    assert client.get(url).status_code == 403
+
+
+def test_chooser_searches_and_pages(staff_client):
+    url = reverse("chooser")
+    data = staff_client.get(
+        url, {"app_label": "meetings", "model_name": "attendance", "field_name": "person", "term": "إلهام"}
+    ).json()
+    assert [row["text"] for row in data["results"]] == ["الهام الدرويش"]
+    data = staff_client.get(
+        url, {"app_label": "meetings", "model_name": "attendance", "field_name": "position", "term": "تاجري"}
+    ).json()
+    assert len(data["results"]) == 1 and "مديرة إنعاش الاقتصاد الاجتماعي" in data["results"][0]["text"]
+    assert staff_client.get(url, {"app_label": "meetings", "model_name": "nope", "field_name": "x"}).status_code == 404
