@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import AgendaItem, Attendance, Consultation, Meeting, Recommendation
 
@@ -15,7 +16,7 @@ class AttendanceInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(SimpleHistoryAdmin):
     list_display = ["title_ar", "title_fr", "kind", "date", "period_start", "province", "status"]
     list_filter = ["kind", "status", "format", "province"]
     list_select_related = ["province"]
@@ -26,9 +27,10 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(admin.ModelAdmin):
+class AttendanceAdmin(SimpleHistoryAdmin):
     list_display = ["meeting", "person", "group_ar", "position", "organization", "mode", "status", "is_presenter"]
     list_filter = ["mode", "status", "is_presenter"]
+    date_hierarchy = "meeting__date"
     list_select_related = ["meeting", "person", "position__person", "position__organization", "organization"]
     search_fields = ["person__full_name_ar", "person__full_name_latin", "group_ar", "group_fr", "meeting__title_ar"]
     autocomplete_fields = ["meeting", "person", "position", "organization"]
@@ -43,8 +45,9 @@ class ConsultationMeetingInline(admin.TabularInline):
 
 
 @admin.register(Consultation)
-class ConsultationAdmin(admin.ModelAdmin):
+class ConsultationAdmin(SimpleHistoryAdmin):
     list_display = ["title_ar", "period_start", "period_end", "participants_total", "programme"]
+    date_hierarchy = "period_start"
     list_select_related = ["programme"]
     search_fields = ["title_ar", "title_fr", "theme_ar", "theme_fr"]
     autocomplete_fields = ["organizer", "region", "partners", "programme"]
@@ -52,9 +55,9 @@ class ConsultationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(admin.ModelAdmin):
+class RecommendationAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "axis", "status", "source_consultation", "source_meeting"]
-    list_filter = ["status", "axis"]
+    list_filter = ["status", "axis", "source_consultation"]
     list_select_related = ["axis", "source_consultation", "source_meeting"]
     search_fields = ["text_ar", "text_fr"]
     autocomplete_fields = ["axis", "source_meeting", "source_consultation"]

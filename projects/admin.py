@@ -1,10 +1,11 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import PartnershipAgreement, Programme, Project, Strategy, StrategyAxis, ThematicAxis
 
 
 @admin.register(ThematicAxis)
-class ThematicAxisAdmin(admin.ModelAdmin):
+class ThematicAxisAdmin(SimpleHistoryAdmin):
     list_display = ["order", "name_ar", "name_fr", "code"]
     search_fields = ["name_ar", "name_fr", "code"]
 
@@ -15,7 +16,7 @@ class StrategyAxisInline(admin.TabularInline):
 
 
 @admin.register(Strategy)
-class StrategyAdmin(admin.ModelAdmin):
+class StrategyAdmin(SimpleHistoryAdmin):
     list_display = ["title_ar", "title_fr", "owner"]
     list_select_related = ["owner"]
     search_fields = ["title_ar", "title_fr"]
@@ -24,15 +25,16 @@ class StrategyAdmin(admin.ModelAdmin):
 
 
 @admin.register(StrategyAxis)
-class StrategyAxisAdmin(admin.ModelAdmin):
+class StrategyAxisAdmin(SimpleHistoryAdmin):
     list_display = ["strategy", "order", "title_ar", "title_fr"]
     list_select_related = ["strategy"]
     search_fields = ["title_ar", "title_fr", "strategy__title_ar"]
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(SimpleHistoryAdmin):
     list_display = ["title_ar", "title_fr", "kind", "owner", "adopted_at"]
+    date_hierarchy = "adopted_at__date"
     list_filter = ["kind"]
     list_select_related = ["owner", "adopted_at"]
     search_fields = ["title_ar", "title_fr"]
@@ -40,8 +42,9 @@ class ProgrammeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
-    list_display = ["title_ar", "programme", "status", "budget", "lead_organization", "approving_meeting"]
+class ProjectAdmin(SimpleHistoryAdmin):
+    list_display = ["title_ar", "programme", "status", "progress", "budget", "lead_organization", "approving_meeting"]
+    date_hierarchy = "approving_meeting__date"
     list_filter = ["status", "programme", "thematic_axes"]
     list_select_related = ["programme", "lead_organization", "approving_meeting"]
     search_fields = ["title_ar", "title_fr", "description_ar", "description_fr"]
@@ -58,7 +61,7 @@ class ProjectAdmin(admin.ModelAdmin):
 
 
 @admin.register(PartnershipAgreement)
-class PartnershipAgreementAdmin(admin.ModelAdmin):
+class PartnershipAgreementAdmin(SimpleHistoryAdmin):
     list_display = ["title_ar", "status", "signing_date"]
     list_filter = ["status"]
     search_fields = ["title_ar", "title_fr", "subject_ar", "subject_fr"]

@@ -127,7 +127,7 @@ class PortalDeleteView(ModelPermissionMixin, DeleteView):
         parts = [
             (model._meta.verbose_name_plural, len(records))
             for model, records in collector.model_objs.items()
-            if model is not self.model and records
+            if model is not self.model and records and not model._meta.auto_created  # links, not records
         ]
         return protected, parts
 

@@ -1,6 +1,7 @@
 """The base FilterSet of every list: a free-text search box, the app's filters, sortable columns."""
 
 import django_filters
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .forms import Chooser
@@ -16,6 +17,13 @@ class SearchFilterSet(django_filters.FilterSet):
 
     search_fields: tuple[str, ...] = ("search_text",)
     q = django_filters.CharFilter(method="search", label=_("Search"))
+
+    @property
+    def form(self):
+        form = super().form
+        for field in form.fields.values():
+            field.label = capfirst(field.label)
+        return form
 
     def search(self, queryset, name, value):
         queryset = queryset.filter(search_condition(value, self.search_fields))

@@ -2,7 +2,7 @@
 
 from crispy_forms.helper import FormHelper
 from django import forms
-from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple, get_select2_language
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -74,6 +74,15 @@ class ChooserMixin:
 
     def get_url(self):
         return reverse("chooser")
+
+    @property
+    def i18n_name(self):
+        """select2's messages in the language of the request, not of the form class's import."""
+        return get_select2_language()
+
+    @i18n_name.setter
+    def i18n_name(self, value):
+        pass
 
     def optgroups(self, name, value, attr=None):
         # Drop values that are not keys (e.g. ?person=abc): the field reports them, the widget must not crash.

@@ -62,12 +62,19 @@ def _changes(new, old) -> list[tuple[str, str, str]]:
         field = model._meta.get_field(change.field)
         if field.many_to_many:
             before, after = _names(field, change.old), _names(field, change.new)
+        elif field.is_relation:
+            before, after = _name(field, change.old), _name(field, change.new)
         else:
             before, after = change.old, change.new
         rows.append(
             (capfirst(field.verbose_name), "" if before is None else str(before), "" if after is None else str(after))
         )
     return rows
+
+
+def _name(field, pk) -> str:
+    """The linked record of a foreign key change, by name ("" when none or deleted since)."""
+    return str(field.related_model.objects.filter(pk=pk).first() or "") if pk is not None else ""
 
 
 def _names(field, rows) -> str:

@@ -3,6 +3,7 @@
 from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.formats import number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .dates import format_day, format_period, format_when
@@ -32,6 +33,12 @@ def when(obj):
 def period(obj):
     """The period of a consultation or anything with period_start/period_end."""
     return format_period(obj.period_start, obj.period_end)
+
+
+@register.simple_tag
+def comma():
+    """The list separator of the interface language: "، " in Arabic, ", " otherwise."""
+    return "، " if (get_language() or "ar").startswith("ar") else ", "
 
 
 @register.filter

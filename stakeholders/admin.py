@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Commune, Organization, Person, Position, Province, Region
 
@@ -35,7 +36,7 @@ class PositionInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(SimpleHistoryAdmin):
     list_display = ["name_ar", "name_fr", "acronym", "kind", "parent", "region"]
     list_filter = ["kind", "region"]
     list_select_related = ["parent", "region"]
@@ -45,7 +46,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(SimpleHistoryAdmin):
     list_display = ["full_name_ar", "full_name_latin", "gender"]
     list_filter = ["gender"]
     search_fields = ["full_name_ar", "full_name_latin", "email"]
@@ -53,9 +54,10 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(admin.ModelAdmin):
+class PositionAdmin(SimpleHistoryAdmin):
     list_display = ["person", "title_ar", "title_fr", "organization", "start_date", "end_date"]
     list_filter = ["organization__kind"]
+    date_hierarchy = "start_date"
     list_select_related = ["person", "organization"]
     search_fields = ["person__full_name_ar", "person__full_name_latin", "title_ar", "title_fr", "organization__name_ar"]
     autocomplete_fields = ["person", "organization"]

@@ -1,0 +1,114 @@
+"""In a real browser (Debian's chromium, driven by Playwright): staff create a meeting, find it, partners only look.
+
+Needs /usr/bin/chromium (``.ci/run`` installs it); no browser is downloaded at run time.
+"""
+
+import os
+import shutil
+
+import pytest
+from django.contrib.auth.models import Group
+
+from meetings.draa_tafilalet import load_draa_tafilalet
+from meetings.models import Meeting
+from sse_portal.roles import COUNCIL_STAFF, MINISTRY_PARTNERS, sync_role_groups
+from stakeholders.territories import load_territories
+
+playwright = pytest.importorskip("playwright.sync_api")
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]  # fmt: skip
+
+pytestmark = pytest.mark.skipif(
+    not shutil.which(CHROMIUM) and os.environ.get("CI") != "true", reason="chromium is not installed"
+)
+
+
+@pytest.fixture
+def browser_server(live_server, transactional_db, django_user_model):
+    """The live server with the dataset and two accounts; the dataset is loaded again afterwards
+    (a transactional test empties the database when it ends)."""
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop in this thread
+    for username, group in (("browser-staff", COUNCIL_STAFF), ("browser-partner", MINISTRY_PARTNERS)):
+        django_user_model.objects.create_user(username, password="pass-for-tests").groups.add(
+            Group.objects.get(name=group)
+        )
+    yield live_server
+    from django.apps import apps
+
+    sync_role_groups(apps)
+    load_territories()
+    load_draa_tafilalet()
+
+
+@pytest.fixture
+def browser():
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def sign_in(context, base, username):
+    page = context.new_page()
+    page.goto(f"{base}/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", "pass-for-tests")
+    page.click("form button[type=submit].w-100")
+    page.wait_for_url(f"{base}/")
+    return page
+
+
+def choose(page, select_name, typed, expected):
+    """Pick ``expected`` in a search-as-you-type chooser after typing ``typed``."""
+    page.locator(f'select[name="{select_name}"] + span.select2 .select2-selection').click()
+    page.locator(".select2-container--open .select2-search__field").fill(typed)
+    page.locator(".select2-results__option", has_text=expected).first.click()
+
+
+def test_staff_create_a_meeting_with_two_attendees_and_partners_only_look(browser_server, browser):
+    base = browser_server.url
+    staff = sign_in(browser.new_context(locale="fr-FR"), base, "browser-staff")
+    staff.goto(f"{base}/meetings/new/")
+    staff.fill("input[name=title_ar]", "اجتماع تتبع المعارض الإقليمية")
+    staff.fill("input[name=title_fr]", "Réunion de suivi des foires provinciales")
+    staff.select_option("select[name=kind]", "coordination_meeting")
+    staff.fill("input[name=date]", "2026-12-02")
+
+    # A person missing from the choosers is created in a new tab; the form keeps what was typed.
+    with staff.context.expect_page() as new_tab:
+        staff.click("#missing-records a[href$='/people/new/']")
+    person_page = new_tab.value
+    person_page.fill("input[name=full_name_ar]", "فاطمة الزهراء بنعلي")
+    person_page.fill("input[name=full_name_latin]", "Fatima Zahra Benali")
+    person_page.click("form button[type=submit].btn-success")
+    person_page.wait_for_url("**/people/*/")
+    person_page.close()
+    assert staff.input_value("input[name=title_fr]") == "Réunion de suivi des foires provinciales"
+
+    choose(staff, "attendances-0-person", "سلوى", "Salwa Tajri")  # French pages name people in Latin script
+    staff.click("[data-formset=attendances] [data-add-row]")
+    choose(staff, "attendances-1-person", "فاطمه", "Fatima Zahra Benali")  # haa typed for taa marbuta
+    staff.click("form button[type=submit].btn-success")
+    staff.wait_for_url("**/meetings/*/")
+    assert "Réunion de suivi des foires provinciales" in staff.inner_text("h1")
+    attendees = staff.inner_text("#attendees")
+    assert "Salwa Tajri" in attendees and "Fatima Zahra Benali" in attendees
+    meeting = Meeting.objects.get(title_fr="Réunion de suivi des foires provinciales")
+    assert meeting.attendances.count() == 2
+
+    staff.goto(f"{base}/meetings/")
+    staff.select_option("#filters select[name=kind]", "coordination_meeting")
+    choose(staff, "person", "benali", "Fatima Zahra Benali")
+    staff.click("#filters button[type=submit]")
+    staff.wait_for_load_state()
+    links = staff.locator("table a", has_text="Réunion de suivi des foires provinciales")
+    assert links.count() == 1
+
+    partner = sign_in(browser.new_context(locale="fr-FR"), base, "browser-partner")
+    partner.goto(f"{base}{meeting.get_absolute_url()}")
+    assert "Réunion de suivi des foires provinciales" in partner.inner_text("h1")
+    assert partner.locator("[data-action=edit], [data-action=delete], [data-action=create]").count() == 0
+    partner.goto(f"{base}/meetings/")
+    assert partner.locator("[data-action=create]").count() == 0
+    assert partner.goto(f"{base}/meetings/{meeting.pk}/edit/").status == 403
