@@ -50,7 +50,7 @@ def main() -> None:
         paths = args.paths or DEFAULT_PAGES
         if not args.paths:
             page.goto(f"{args.base_url}/meetings/?q=الاستراتيجية")
-            paths = [*paths, page.locator("table a").first.get_attribute("href")]
+            paths = [*paths, page.locator("table tbody a").first.get_attribute("href")]
         for lang in ("ar", "fr"):
             page.goto(f"{args.base_url}/")
             page.click("#language-menu")
