@@ -28,16 +28,7 @@ class MeetingFilter(SearchFilterSet):
 
     def filter_date(self, queryset, name, value):
         """Meetings on a day in the range, or known only by a period that overlaps it."""
-        start, stop = value.start, value.stop
-        on_day = Q(date__isnull=False)
-        by_period = Q(date__isnull=True, period_start__isnull=False)
-        if start:
-            on_day &= Q(date__gte=start)
-            by_period &= Q(period_end__gte=start) | Q(period_end__isnull=True, period_start__gte=start)
-        if stop:
-            on_day &= Q(date__lte=stop)
-            by_period &= Q(period_start__lte=stop)
-        return queryset.filter(on_day | by_period)
+        return queryset.within(value.start, value.stop)
 
     def filter_organization(self, queryset, name, value):
         """Meetings the organization organized or attended."""

@@ -26,6 +26,24 @@ def _clean_counts_and_period(obj, start: str, end: str) -> dict:
     return errors
 
 
+def overlapping(start=None, stop=None, date="date") -> Q:
+    """A condition for records dated ``date`` in [start, stop], or, undated, whose period_start..period_end
+    overlaps it. Pass ``date=None`` for records that only have a period (consultations)."""
+    by_period = Q(period_start__isnull=False)
+    if start:
+        by_period &= Q(period_end__gte=start) | Q(period_end__isnull=True, period_start__gte=start)
+    if stop:
+        by_period &= Q(period_start__lte=stop)
+    if date is None:
+        return by_period
+    on_day = Q(**{f"{date}__isnull": False})
+    if start:
+        on_day &= Q(**{f"{date}__gte": start})
+    if stop:
+        on_day &= Q(**{f"{date}__lte": stop})
+    return on_day | (Q(**{f"{date}__isnull": True}) & by_period)
+
+
 class MeetingQuerySet(models.QuerySet):
     """Reusable reads of meetings."""
 
@@ -35,6 +53,11 @@ class MeetingQuerySet(models.QuerySet):
     def newest_first(self):
         """Dated meetings by date, then those known only by period, newest first."""
         return self.order_by(F("date").desc(nulls_last=True), F("period_start").desc(nulls_last=True), "-pk")
+
+    def within(self, start=None, stop=None):
+        """Meetings on a day between ``start`` and ``stop`` (inclusive, either may be None), or known
+        only by a period that overlaps them."""
+        return self.filter(overlapping(start, stop))
 
     def with_related(self):
         return self.select_related("chair__person", "chair__organization", "organizer", "province", "consultation")

@@ -4,7 +4,8 @@ Usage: python scripts/screenshots.py [--base-url http://127.0.0.1:8000] [--out s
        [--username staff --password ...] [--chromium /usr/bin/chromium] [PATH ...]
 
 Signs in, then for each language (ar, fr) saves ``<out>/<lang>-<name>.png`` of each page
-(default: home, the meeting list, the meeting of 11 May 2022 and the consultation).
+(default: home, the meeting list, the consultations, each dashboard page and the meeting of
+11 May 2022).
 Needs Debian's chromium (``apt-get install chromium``) and the playwright package; it never
 downloads a browser.
 """
@@ -15,7 +16,15 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-DEFAULT_PAGES = ["/", "/meetings/", "/consultations/"]
+DEFAULT_PAGES = [
+    "/",
+    "/meetings/",
+    "/consultations/",
+    "/dashboard/",
+    "/dashboard/provinces/",
+    "/dashboard/timeline/",
+    "/dashboard/follow-up/",
+]
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -1,5 +1,7 @@
 """Template filters available in every template (registered as builtins in settings)."""
 
+from decimal import Decimal
+
 from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.formats import number_format
@@ -106,3 +108,28 @@ def sort_header(context, field, label):
     params["o"] = f"-{field}" if current == field else field
     direction = "asc" if current == field else "desc" if current == f"-{field}" else ""
     return {"url": f"?{params.urlencode()}", "label": label, "field": field, "direction": direction}
+
+
+@register.inclusion_tag("includes/_bar_chart.html")
+def bar_chart(figure):
+    """A figure's bar chart as inline SVG (see sse_portal.charts)."""
+    from .charts import bar_chart as layout
+
+    return {"chart": layout(figure.chart_rows), "figure": figure}
+
+
+@register.filter
+def figure_value(value):
+    """A figure's cell: amounts and shares with the locale's separators, "—" when not known."""
+    if value is None:
+        return "—"
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        decimals = 0 if float(value).is_integer() else 2 if isinstance(value, Decimal) else 1
+        return number_format(value, decimals, force_grouping=True)
+    return value
+
+
+@register.filter
+def get_item(mapping, key):
+    """``mapping[key]`` in a template."""
+    return mapping.get(key)

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from . import dashboard_views as dashboard
 from .editing import ChooserView
 from .history import DeletedRecordsView, RecordHistoryView, RestoreView
 from .views import HomeView, SearchView
@@ -10,6 +11,11 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("search/", SearchView.as_view(), name="search"),
     path("choose/", ChooserView.as_view(), name="chooser"),
+    path("dashboard/", dashboard.OverviewView.as_view(), name="dashboard"),
+    path("dashboard/provinces/", dashboard.ProvincesView.as_view(), name="dashboard_provinces"),
+    path("dashboard/timeline/", dashboard.TimelineView.as_view(), name="dashboard_timeline"),
+    path("dashboard/follow-up/", dashboard.FollowUpView.as_view(), name="dashboard_follow_up"),
+    path("dashboard/export/<slug:slug>.<str:fmt>", dashboard.ExportView.as_view(), name="dashboard_export"),
     path("history/<str:app_label>/<str:model_name>/<int:pk>/", RecordHistoryView.as_view(), name="record_history"),
     path("history/<str:app_label>/<str:model_name>/deleted/", DeletedRecordsView.as_view(), name="deleted_records"),
     path(

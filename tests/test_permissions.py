@@ -16,7 +16,8 @@ from .factories import PersonFactory
 pytestmark = pytest.mark.django_db
 
 SKIPPED = {"set_language", "logout", "login"}  # Django's own views, checked elsewhere
-READ = {"home", "search", "chooser", "record_history", "deleted_records"}
+READ = {"home", "search", "chooser", "record_history", "deleted_records", "dashboard", "dashboard_provinces"}
+READ |= {"dashboard_timeline", "dashboard_follow_up", "dashboard_export"}
 WRITE = {"record_restore"}
 READ_SUFFIXES = ("_list", "_detail")
 WRITE_SUFFIXES = ("_create", "_update", "_delete")
@@ -46,6 +47,8 @@ def build_url(name, pattern, deleted_history_id) -> str:
     if not pattern.pattern.converters:
         url = reverse(name)
         return url + "?app_label=meetings&model_name=attendance&field_name=person&term=" if name == "chooser" else url
+    if name == "dashboard_export":
+        return reverse(name, args=["meetings-by-kind", "csv"])
     if name == "record_restore":
         return reverse(name, args=["stakeholders", "person", deleted_history_id])
     if name in ("record_history", "deleted_records"):

@@ -1,0 +1,351 @@
+"""The figures of the partners' dashboards, computed in the database.
+
+Every figure is one aggregate query (``values().annotate()``), whatever the number of records,
+and follows the same filters: a period, a province of the region, a programme. Amounts are in
+MAD; dates are calendar days (Africa/Casablanca). What is not known (a budget, a number of women)
+is counted apart, never taken as zero.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.conf import settings
+from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext_lazy as _
+
+from meetings.models import Consultation, Meeting, Recommendation, overlapping
+from projects.models import PartnershipAgreement, Programme, Project, ThematicAxis
+from stakeholders.models import Province
+
+
+@dataclass
+class Filters:
+    """The dashboard's filters; any may be None (no restriction)."""
+
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+    province: Province | None = None
+    programme: Programme | None = None
+
+
+@dataclass
+class Figure:
+    """A table of figures: ``columns`` headers and ``rows`` of values; ``chart`` is the column (index)
+    drawn as bars next to the row's label (column 0), or None for no chart."""
+
+    slug: str
+    title: str
+    columns: list
+    rows: list = field(default_factory=list)
+    chart: int | None = 1
+    note: str = ""
+
+    @property
+    def chart_rows(self) -> list[tuple[str, float, str]]:
+        """(label, value, value as shown) of each row with a known value, for the bar chart."""
+        return [
+            (str(row[0]), float(row[self.chart]), row[self.chart]) for row in self.rows if row[self.chart] is not None
+        ]
+
+
+def share(part, whole) -> float | None:
+    """``part`` / ``whole`` as a percentage rounded to 0.1, or None when ``whole`` is 0 or unknown."""
+    if not whole or part is None:
+        return None
+    return round(100 * part / whole, 1)
+
+
+class Dashboard:
+    """All the figures for one set of ``Filters``; each property runs its own aggregate query once.
+
+    The filtered querysets never join to-many relations (they use ``pk__in`` subqueries), so a
+    record is never counted, or its amounts summed, twice.
+    """
+
+    def __init__(self, filters: Filters):
+        self.f = filters
+
+    # --- the records each figure counts, filtered --------------------------------------------------
+    def meetings(self):
+        f, qs = self.f, Meeting.objects.all()
+        if f.start or f.end:
+            qs = qs.within(f.start, f.end)
+        if f.province:
+            qs = qs.filter(province=f.province)
+        if f.programme:
+            qs = qs.filter(
+                Q(consultation__programme=f.programme)
+                | Q(pk__in=Programme.objects.filter(pk=f.programme.pk).values("adopted_at"))
+                | Q(pk__in=Project.objects.filter(programme=f.programme).values("approving_meeting"))
+            )
+        return qs
+
+    def consultations(self):
+        f, qs = self.f, Consultation.objects.all()
+        if f.start or f.end:
+            qs = qs.filter(overlapping(f.start, f.end, date=None))
+        if f.province:
+            qs = qs.filter(pk__in=Meeting.objects.filter(province=f.province).values("consultation"))
+        if f.programme:
+            qs = qs.filter(programme=f.programme)
+        return qs
+
+    def recommendations(self):
+        f, qs = self.f, Recommendation.objects.all()
+        if f.start or f.end or f.province:
+            qs = qs.filter(
+                Q(source_consultation__in=self.consultations().values("pk"))
+                | Q(source_meeting__in=self.meetings().values("pk"))
+            )
+        if f.programme:
+            qs = qs.filter(
+                Q(source_consultation__programme=f.programme)
+                | Q(
+                    pk__in=Project.recommendations.through.objects.filter(project__programme=f.programme).values(
+                        "recommendation"
+                    )
+                )
+            )
+        return qs
+
+    def projects(self):
+        f, qs = self.f, Project.objects.all()
+        if f.start or f.end:
+            qs = qs.filter(approving_meeting__in=Meeting.objects.within(f.start, f.end).values("pk"))
+        if f.province:
+            qs = qs.filter(pk__in=Project.provinces.through.objects.filter(province=f.province).values("project"))
+        if f.programme:
+            qs = qs.filter(programme=f.programme)
+        return qs
+
+    def agreements(self):
+        f, qs = self.f, PartnershipAgreement.objects.all()
+        if f.start or f.end:
+            signed = Q(signing_date__isnull=False)
+            if f.start:
+                signed &= Q(signing_date__gte=f.start)
+            if f.end:
+                signed &= Q(signing_date__lte=f.end)
+            prepared = Q(signing_date__isnull=True, pk__in=PartnershipAgreement.meetings.through.objects.filter(
+                meeting__in=Meeting.objects.within(f.start, f.end).values("pk")
+            ).values("partnershipagreement"))  # fmt: skip
+            qs = qs.filter(signed | prepared)
+        if f.province or f.programme:
+            projects = PartnershipAgreement.projects.through.objects.filter(project__in=self.projects().values("pk"))
+            qs = qs.filter(pk__in=projects.values("partnershipagreement"))
+        return qs
+
+    # --- headline figures ---------------------------------------------------------------------------
+    @cached_property
+    def meetings_by_kind(self) -> Figure:
+        counts = dict(
+            self.meetings()
+            .filter(status=Meeting.Status.HELD)
+            .values_list("kind")
+            .annotate(n=Count("pk", distinct=True))
+        )
+        rows = [[label, counts.get(kind, 0)] for kind, label in Meeting.Kind.choices]
+        return Figure("meetings-by-kind", _("Meetings held, by kind"), [_("Kind"), _("Meetings")], rows)
+
+    @cached_property
+    def participation(self) -> Figure:
+        """Consultation meetings and participants. With a province chosen, the counts of that
+        province's meetings; otherwise the consultations' totals (the source gives 186 in all)."""
+        consultation_meetings = self.meetings().filter(kind=Meeting.Kind.CONSULTATION_MEETING)
+        source = consultation_meetings if self.f.province else self.consultations()
+        totals = source.aggregate(
+            total=Sum("participants_total"),
+            women=Sum("participants_women"),
+            with_women=Sum("participants_total", filter=Q(participants_women__isnull=False)),
+        )
+        totals["meetings"] = consultation_meetings.count()
+        rows = [
+            [_("Consultation meetings"), totals["meetings"]],
+            [_("Participants"), totals["total"]],
+            [_("Of whom women"), totals["women"]],
+            [_("Share of women (%)"), share(totals["women"], totals["with_women"])],
+        ]
+        return Figure(
+            "participation", _("Consultations and participation"), [_("Figure"), _("Value")], rows, chart=None
+        )
+
+    def _by(self, queryset, group, choices, slug, title, column):
+        counts = dict(queryset.values_list(group).annotate(n=Count("pk", distinct=True)))
+        return Figure(slug, title, [column, _("Recommendations") if "recommendation" in slug else _("Number")],
+                      [[label, counts.get(key, 0)] for key, label in choices])  # fmt: skip
+
+    @cached_property
+    def recommendations_by_axis(self) -> Figure:
+        axes = [(axis.pk, axis.name) for axis in ThematicAxis.objects.all()]
+        figure = self._by(self.recommendations(), "axis", axes + [(None, _("no axis"))], "recommendations-by-axis",
+                          _("Recommendations by thematic axis"), _("Thematic axis"))  # fmt: skip
+        figure.rows = [row for row in figure.rows if row[0] != _("no axis") or row[1]]
+        return figure
+
+    @cached_property
+    def recommendations_by_status(self) -> Figure:
+        return self._by(self.recommendations(), "status", Recommendation.Status.choices, "recommendations-by-status",
+                        _("Recommendations by status"), _("Status"))  # fmt: skip
+
+    @cached_property
+    def recommendations_carried(self) -> Figure:
+        """Recommendations carried by a project of a regional development programme."""
+        totals = self.recommendations().aggregate(
+            total=Count("pk", distinct=True),
+            carried=Count("pk", distinct=True, filter=Q(projects__programme__kind=Programme.Kind.REGIONAL_DEVELOPMENT)),
+        )
+        rows = [
+            [_("Recommendations"), totals["total"]],
+            [_("Carried by a project of the development programme"), totals["carried"]],
+            [_("Share carried (%)"), share(totals["carried"], totals["total"])],
+        ]
+        return Figure(
+            "recommendations-carried",
+            _("What became of the recommendations"),
+            [_("Figure"), _("Value")],
+            rows,
+            chart=None,
+        )
+
+    @cached_property
+    def projects_by_status(self) -> Figure:
+        figure = self._by(self.projects(), "status", Project.Status.choices, "projects-by-status",
+                          _("Projects by status"), _("Status"))  # fmt: skip
+        figure.columns[1] = _("Projects")
+        return figure
+
+    def _budget(self, rows_by_key, labels, slug, title, column, note=""):
+        rows = []
+        for key, label in labels:
+            n, total, unknown = rows_by_key.get(key, (0, None, 0))
+            rows.append([label, total, n, unknown])
+        return Figure(
+            slug, title, [column, _("Budget (MAD)"), _("Projects"), _("Of which budget not known")], rows, note=note
+        )
+
+    @cached_property
+    def budget_by_programme(self) -> Figure:
+        data = {
+            row["programme"]: (row["n"], row["total"], row["unknown"])
+            for row in self.projects()
+            .values("programme")
+            .annotate(n=Count("pk"), total=Sum("budget"), unknown=Count("pk", filter=Q(budget__isnull=True)))
+        }
+        labels = [(p.pk, p.title) for p in Programme.objects.filter(pk__in=[k for k in data if k])]
+        return self._budget(data, labels + ([(None, _("no programme"))] if None in data else []), "budget-by-programme",
+                            _("Budget by programme"), _("Programme"))  # fmt: skip
+
+    def _through_budget(self, through, key):
+        rows = (
+            through.objects.filter(project__in=self.projects().values("pk"))
+            .values(key)
+            .annotate(
+                n=Count("project"),
+                total=Sum("project__budget"),
+                unknown=Count("project", filter=Q(project__budget__isnull=True)),
+            )
+        )
+        return {row[key]: (row["n"], row["total"], row["unknown"]) for row in rows}
+
+    @cached_property
+    def budget_by_province(self) -> Figure:
+        data = self._through_budget(Project.provinces.through, "province")
+        labels = [(p.pk, p.name) for p in region_provinces()]
+        return self._budget(data, labels, "budget-by-province", _("Budget by province"), _("Province"),
+                            note=_("A project in several provinces counts in full in each."))  # fmt: skip
+
+    @cached_property
+    def budget_by_axis(self) -> Figure:
+        data = self._through_budget(Project.thematic_axes.through, "thematicaxis")
+        labels = [(a.pk, a.name) for a in ThematicAxis.objects.all()]
+        return self._budget(data, labels, "budget-by-axis", _("Budget by thematic axis"), _("Thematic axis"),
+                            note=_("A project on several axes counts in full on each."))  # fmt: skip
+
+    @cached_property
+    def agreements_by_status(self) -> Figure:
+        figure = self._by(self.agreements(), "status", PartnershipAgreement.Status.choices, "agreements-by-status",
+                          _("Partnership agreements by status"), _("Status"))  # fmt: skip
+        figure.columns[1] = _("Agreements")
+        return figure
+
+    def overview(self) -> list[Figure]:
+        return [
+            self.meetings_by_kind,
+            self.participation,
+            self.recommendations_by_axis,
+            self.recommendations_by_status,
+            self.recommendations_carried,
+            self.projects_by_status,
+            self.budget_by_programme,
+            self.budget_by_province,
+            self.budget_by_axis,
+            self.agreements_by_status,
+        ]
+
+    # --- provinces ----------------------------------------------------------------------------------
+    PROVINCE_MEASURES = {
+        "meetings": _("Meetings"),
+        "consultation_meetings": _("Consultation meetings"),
+        "participants": _("Participants"),
+        "projects": _("Projects"),
+        "budget": _("Budget (MAD)"),
+    }
+
+    @cached_property
+    def by_province(self) -> Figure:
+        """Per province of the region: meetings, consultation meetings, participants, projects, budget,
+        and per-capita figures from the 2024 census (per 100,000 inhabitants; MAD per inhabitant)."""
+        meetings = {
+            row["province"]: row
+            for row in self.meetings()
+            .filter(province__isnull=False)
+            .values("province")
+            .annotate(
+                meetings=Count("pk", distinct=True),
+                consultation_meetings=Count("pk", distinct=True, filter=Q(kind=Meeting.Kind.CONSULTATION_MEETING)),
+                participants=Sum("participants_total", filter=Q(kind=Meeting.Kind.CONSULTATION_MEETING)),
+            )
+        }
+        projects = self._through_budget(Project.provinces.through, "province")
+        rows = []
+        for province in region_provinces():
+            m = meetings.get(province.pk, {})
+            n_projects, budget, _unknown = projects.get(province.pk, (0, None, 0))
+            population = province.population_2024
+            rows.append([
+                province.name,
+                m.get("meetings", 0),
+                m.get("consultation_meetings", 0),
+                m.get("participants"),
+                n_projects,
+                budget,
+                population,
+                per(n_projects, population, 100_000),
+                per(budget, population, 1),
+            ])  # fmt: skip
+            rows[-1].append(province.code)
+        columns = [
+            _("Province"),
+            _("Meetings"),
+            _("Consultation meetings"),
+            _("Participants"),
+            _("Projects"),
+            _("Budget (MAD)"),
+            _("Population (2024)"),
+            _("Projects per 100,000 inhabitants"),
+            _("Budget per inhabitant (MAD)"),
+        ]
+        return Figure("provinces", _("Figures by province"), columns, rows, chart=None)
+
+
+def per(value, population, unit) -> float | None:
+    """``value`` per ``unit`` inhabitants, rounded to 0.01; None when either is unknown."""
+    if value is None or not population:
+        return None
+    return round(float(value) * unit / population, 2)
+
+
+def region_provinces():
+    """The provinces of the portal's region, by HCP code."""
+    return Province.objects.filter(region__code=settings.PORTAL_REGION_CODE).order_by("code")

@@ -1,0 +1,250 @@
+"""Dashboard figures: the real dataset, a factory-made one with known totals, filters, exports, query counts."""
+
+import datetime
+import io
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from meetings.models import Meeting, Recommendation
+from projects.models import Programme, Project
+from sse_portal.dashboard import Dashboard, Filters
+from stakeholders.models import Province
+
+from .factories import ConsultationFactory, MeetingFactory, ProgrammeFactory, ProjectFactory, RecommendationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english(settings):
+    """The figures' labels are read in English here."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
+
+
+def table(figure):
+    return {str(row[0]): row[1:] for row in figure.rows}
+
+
+def test_real_dataset_figures():
+    dashboard = Dashboard(Filters())
+    assert table(dashboard.participation) == {
+        "Consultation meetings": [5],
+        "Participants": [186],
+        "Of whom women": [None],  # the source does not say
+        "Share of women (%)": [None],
+    }
+    kinds = table(dashboard.meetings_by_kind)
+    assert (kinds["working meeting"], kinds["ordinary session"], kinds["consultation meeting"]) == ([1], [1], [5])
+    assert [row[1] for row in dashboard.recommendations_by_axis.rows] == [1, 1, 1, 1, 1]
+    assert len(dashboard.recommendations_by_axis.rows) == 5
+    assert table(dashboard.recommendations_by_status)["proposed"] == [5]
+    assert table(dashboard.recommendations_carried) == {
+        "Recommendations": [5],
+        "Carried by a project of the development programme": [0],
+        "Share carried (%)": [0.0],
+    }
+    assert table(dashboard.projects_by_status)["approved"] == [3]
+    assert table(dashboard.budget_by_programme) == {
+        "Programme de développement régional de Drâa-Tafilalet": [None, 3, 3],  # 3 projects, no budget known
+    }
+    assert table(dashboard.agreements_by_status)["envisaged"] == [1]
+    provinces = {row[-1]: row for row in dashboard.by_province.rows}
+    assert provinces["08.587"][:4] == ["Zagora", 1, 1, None]
+    assert provinces["08.201"][6] == 427572  # population, 2024 census
+
+
+def test_march_2022_and_province_filters_on_the_real_dataset():
+    march = Dashboard(Filters(start=datetime.date(2022, 3, 1), end=datetime.date(2022, 3, 31)))
+    assert table(march.meetings_by_kind)["working meeting"] == [0]
+    assert table(march.participation)["Participants"] == [186]
+    assert table(march.projects_by_status)["approved"] == [3]  # approved at the March 2022 session
+    may = Dashboard(Filters(start=datetime.date(2022, 5, 1), end=datetime.date(2022, 5, 31)))
+    assert table(may.agreements_by_status)["envisaged"] == [1]  # prepared at the meeting of 11 May
+    assert table(may.projects_by_status)["approved"] == [0]
+    zagora = Dashboard(Filters(province=Province.objects.get(code="08.587")))
+    assert table(zagora.participation)["Consultation meetings"] == [1]
+    assert table(zagora.participation)["Participants"] == [None]  # no per-province count in the source
+    assert table(zagora.recommendations_carried)["Recommendations"] == [5]
+
+
+@pytest.fixture
+def known():
+    """A programme with known totals, across two provinces of the region."""
+    errachidia, zagora = Province.objects.get(code="08.201"), Province.objects.get(code="08.587")
+    programme = ProgrammeFactory(kind=Programme.Kind.REGIONAL_DEVELOPMENT)
+    session_2023 = MeetingFactory(kind="ordinary_session", date=datetime.date(2023, 3, 10))
+    session_2024 = MeetingFactory(kind="ordinary_session", date=datetime.date(2024, 3, 12))
+    a = ProjectFactory(programme=programme, budget=Decimal("100000"), approving_meeting=session_2023, status="approved")
+    b = ProjectFactory(
+        programme=programme, budget=Decimal("250000.50"), approving_meeting=session_2024, status="in_progress"
+    )
+    c = ProjectFactory(programme=programme, budget=None, approving_meeting=session_2024, status="in_progress")
+    a.provinces.set([errachidia])
+    b.provinces.set([errachidia, zagora])
+    c.provinces.set([zagora])
+    consultation = ConsultationFactory(programme=programme, participants_total=50, participants_women=20)
+    MeetingFactory(
+        consultation=consultation,
+        province=errachidia,
+        kind="consultation_meeting",
+        participants_total=30,
+        participants_women=12,
+    )
+    MeetingFactory(
+        consultation=consultation,
+        province=zagora,
+        kind="consultation_meeting",
+        participants_total=20,
+        participants_women=8,
+    )
+    carried = RecommendationFactory(source_consultation=consultation, status="in_programme")
+    RecommendationFactory(source_consultation=consultation)
+    a.recommendations.add(carried)
+    return programme, errachidia, zagora
+
+
+def test_factory_dataset_totals_by_programme(known):
+    programme, errachidia, zagora = known
+    dashboard = Dashboard(Filters(programme=programme))
+    assert table(dashboard.budget_by_programme)[programme.title] == [Decimal("350000.50"), 3, 1]
+    by_province = table(dashboard.budget_by_province)
+    assert by_province[errachidia.name] == [Decimal("350000.50"), 2, 0]
+    assert by_province[zagora.name] == [Decimal("250000.50"), 2, 1]
+    assert table(dashboard.projects_by_status)["in progress"] == [2]
+    assert table(dashboard.participation) == {
+        "Consultation meetings": [2],
+        "Participants": [50],
+        "Of whom women": [20],
+        "Share of women (%)": [40.0],
+    }
+    # the 2 recommendations of the consultation, and the 3 that the factory linked to the projects
+    assert table(dashboard.recommendations_carried)["Recommendations"] == [5]
+    assert table(dashboard.recommendations_carried)["Share carried (%)"] == [80.0]
+    provinces = {row[-1]: row for row in dashboard.by_province.rows}
+    assert provinces[zagora.code][3:6] == [20, 2, Decimal("250000.50")]
+    assert provinces[zagora.code][7] == round(2 * 100_000 / zagora.population_2024, 2)
+
+
+def test_factory_dataset_follows_period_and_province(known):
+    programme, errachidia, zagora = known
+    in_2024 = Dashboard(Filters(start=datetime.date(2024, 1, 1), end=datetime.date(2024, 12, 31), programme=programme))
+    assert table(in_2024.budget_by_programme)[programme.title] == [Decimal("250000.50"), 2, 1]
+    in_zagora = Dashboard(Filters(province=zagora, programme=programme))
+    assert table(in_zagora.participation)["Participants"] == [20]
+    assert table(in_zagora.participation)["Share of women (%)"] == [40.0]
+    assert table(in_zagora.budget_by_programme)[programme.title] == [Decimal("250000.50"), 2, 1]
+
+
+def test_dashboard_pages_for_partners_with_filters_and_downloads(partner_client, known):
+    programme, _errachidia, zagora = known
+    for name in ["dashboard", "dashboard_provinces", "dashboard_timeline", "dashboard_follow_up"]:
+        response = partner_client.get(reverse(name), {"programme": programme.pk})
+        assert response.status_code == 200
+    page = partner_client.get(reverse("dashboard_provinces"), {"measure": "participants"}).content.decode()
+    assert page.count("<path d=") == 5 and 'id="map-legend"' in page
+    response = partner_client.get(
+        reverse("dashboard_export", args=["participation", "csv"]), {"programme": programme.pk}
+    )
+    assert response["Content-Type"].startswith("text/csv")
+    assert response.content.decode("utf-8-sig").splitlines() == [
+        "Figure,Value",
+        "Consultation meetings,2",
+        "Participants,50",
+        "Of whom women,20",
+        "Share of women (%),40.0",
+    ]
+    response = partner_client.get(
+        reverse("dashboard_export", args=["budget-by-province", "xlsx"]),
+        {"programme": programme.pk},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = {row[0]: row[1:] for row in sheet.iter_rows(values_only=True)}
+    assert rows[zagora.name_fr] == (250000.5, 2, 1)
+    assert partner_client.get(reverse("dashboard_export", args=["nope", "csv"])).status_code == 404
+
+
+def test_follow_up_tells_what_became_of_each_recommendation(partner_client, known):
+    programme, *_ = known
+    page = partner_client.get(reverse("dashboard_follow_up"), {"programme": programme.pk}).content.decode()
+    carried = Recommendation.objects.get(status="in_programme", source_consultation__programme=programme)
+    assert carried.projects.get().get_absolute_url() in page
+    page = partner_client.get(reverse("dashboard_follow_up")).content.decode()
+    assert "186" in page and page.count("<tr>") >= 5
+
+
+def test_timeline_lists_meetings_consultations_and_agreements_in_date_order(partner_client):
+    response = partner_client.get(reverse("dashboard_timeline"), HTTP_ACCEPT_LANGUAGE="en")
+    events = response.context["events"]
+    days = [when for when, _record, _label in events]
+    assert days == sorted(days, reverse=True)
+    assert days[0] == datetime.date(2022, 5, 11)
+    labels = [str(label) for _when, _record, label in events]
+    assert "agreement prepared" in labels and "consultation" in labels and "ordinary session" in labels
+
+
+def test_invalid_filters_are_explained_and_ignored(partner_client):
+    response = partner_client.get(reverse("dashboard"), {"start": "2022-13-40", "province": "abc", "end": "2022-01-01"})
+    assert response.status_code == 200
+    assert set(response.context["filter_form"].errors) == {"start", "province"}
+    response = partner_client.get(reverse("dashboard"), {"start": "2022-05-01", "end": "2022-04-01"})
+    assert response.context["filter_form"].errors["end"]
+
+
+def test_dashboards_refuse_users_without_a_role(client, django_user_model):
+    client.force_login(django_user_model.objects.create_user("no-role"))
+    assert client.get(reverse("dashboard")).status_code == 403
+
+
+def grow(size):
+    """``size`` more records of each kind, in bulk, with links between them."""
+    programme = Programme.objects.first()
+    province = Province.objects.get(code="08.201")
+    meetings = Meeting.objects.bulk_create(
+        Meeting(
+            title_ar=f"اجتماع {i}",
+            kind="committee_meeting",
+            status="held",
+            date=datetime.date(2023, 1, 1),
+            province=province,
+        )
+        for i in range(size)
+    )
+    projects = Project.objects.bulk_create(
+        Project(title_ar=f"مشروع {i}", programme=programme, budget=i, approving_meeting=meetings[i])
+        for i in range(size)
+    )
+    Project.provinces.through.objects.bulk_create(
+        Project.provinces.through(project=p, province=province) for p in projects
+    )
+    recommendations = Recommendation.objects.bulk_create(
+        Recommendation(text_ar=f"توصية {i}", source_meeting=meetings[i]) for i in range(size)
+    )
+    Project.recommendations.through.objects.bulk_create(
+        Project.recommendations.through(project=p, recommendation=r)
+        for p, r in zip(projects, recommendations, strict=True)
+    )
+
+
+def counts(client):
+    result = {}
+    for name in ["dashboard", "dashboard_provinces", "dashboard_timeline", "dashboard_follow_up"]:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse(name), {"start": "2022-01-01"}).status_code == 200
+        result[name] = len(queries)
+    return result
+
+
+def test_same_queries_with_10_and_1000_records(partner_client):
+    grow(10)
+    few = counts(partner_client)
+    grow(990)
+    assert counts(partner_client) == few
