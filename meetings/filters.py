@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from projects.models import ThematicAxis
 from sse_portal.filters import SearchFilterSet, chooser_filter, region_provinces
 
-from .models import Attendance, Consultation, Meeting, Recommendation
+from .models import Attendance, Consultation, Decision, Meeting, Recommendation
 
 
 class MeetingFilter(SearchFilterSet):
@@ -68,3 +68,14 @@ class RecommendationFilter(SearchFilterSet):
 
     def filter_has_project(self, queryset, name, value):
         return queryset.filter(projects__isnull=not value).distinct()
+
+
+class DecisionFilter(SearchFilterSet):
+    meeting = django_filters.ModelChoiceFilter(
+        queryset=Meeting.objects.filter(kind__in=["ordinary_session", "extraordinary_session"]), label=_("session")
+    )
+    o = django_filters.OrderingFilter(fields=(("date", "date"), ("number", "number")), label=_("sort by"))
+
+    class Meta:
+        model = Decision
+        fields = ["q", "meeting"]

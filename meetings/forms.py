@@ -6,7 +6,17 @@ from django.utils.translation import gettext_lazy as _
 from sse_portal.forms import BaseTableFormSet, PortalModelForm, TableFormSetMixin, VersionedFormMixin
 from stakeholders.models import Province
 
-from .models import AgendaItem, Attendance, Consultation, Meeting, Recommendation
+from .models import (
+    AgendaItem,
+    Attendance,
+    Consultation,
+    Decision,
+    Meeting,
+    Recommendation,
+    RecommendationAnswer,
+    RecommendationLink,
+    StatusChange,
+)
 
 
 class MeetingForm(VersionedFormMixin, PortalModelForm):
@@ -176,8 +186,49 @@ ConsultationMeetingFormSet = inlineformset_factory(
 
 
 class RecommendationForm(VersionedFormMixin, PortalModelForm):
+    """Text, axis and source; the status moves only through recorded status changes."""
+
     bilingual = (("text_ar", "text_fr"),)
 
     class Meta(PortalModelForm.Meta):
         model = Recommendation
-        fields = ["text_ar", "text_fr", "axis", "status", "source_consultation", "source_meeting"]
+        fields = ["text_ar", "text_fr", "axis", "source_consultation", "source_meeting"]
+
+
+class AnswerForm(VersionedFormMixin, PortalModelForm):
+    bilingual = (("text_ar", "text_fr"),)
+
+    class Meta(PortalModelForm.Meta):
+        model = RecommendationAnswer
+        fields = [
+            "recommendation",
+            "text_ar",
+            "text_fr",
+            "responsible",
+            "estimated_cost",
+            "period_start",
+            "period_end",
+            "answered_on",
+        ]
+
+
+class StatusChangeForm(PortalModelForm):
+    """The next step of a recommendation, validated by meetings.services.change_status."""
+
+    class Meta(PortalModelForm.Meta):
+        model = StatusChange
+        fields = ["recommendation", "to_status", "changed_on", "reason"]
+
+
+class RecommendationLinkForm(PortalModelForm):
+    class Meta(PortalModelForm.Meta):
+        model = RecommendationLink
+        fields = ["source", "target", "kind"]
+
+
+class DecisionForm(VersionedFormMixin, PortalModelForm):
+    bilingual = (("subject_ar", "subject_fr"),)
+
+    class Meta(PortalModelForm.Meta):
+        model = Decision
+        fields = ["meeting", "number", "date", "subject_ar", "subject_fr", "votes_for", "votes_against", "abstentions"]

@@ -22,4 +22,21 @@ urlpatterns = [
     path("recommendations/<int:pk>/", views.RecommendationDetailView.as_view(), name="recommendation_detail"),
     path("recommendations/<int:pk>/edit/", views.RecommendationUpdateView.as_view(), name="recommendation_update"),
     path("recommendations/<int:pk>/delete/", views.RecommendationDeleteView.as_view(), name="recommendation_delete"),
+    path("recommendations/answers/new/", views.AnswerCreateView.as_view(), name="answer_create"),
+    path("recommendations/answers/<int:pk>/edit/", views.AnswerUpdateView.as_view(), name="answer_update"),
+    path("recommendations/answers/<int:pk>/delete/", views.AnswerDeleteView.as_view(), name="answer_delete"),
+    path("recommendations/status/new/", views.StatusChangeCreateView.as_view(), name="statuschange_create"),
+    path(
+        "recommendations/lineage/new/", views.RecommendationLinkCreateView.as_view(), name="recommendationlink_create"
+    ),
+    path(
+        "recommendations/lineage/<int:pk>/delete/",
+        views.RecommendationLinkDeleteView.as_view(),
+        name="recommendationlink_delete",
+    ),
+    path("decisions/", views.DecisionListView.as_view(), name="decision_list"),
+    path("decisions/new/", views.DecisionCreateView.as_view(), name="decision_create"),
+    path("decisions/<int:pk>/", views.DecisionDetailView.as_view(), name="decision_detail"),
+    path("decisions/<int:pk>/edit/", views.DecisionUpdateView.as_view(), name="decision_update"),
+    path("decisions/<int:pk>/delete/", views.DecisionDeleteView.as_view(), name="decision_delete"),
 ]

@@ -1,21 +1,40 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
+from django.http import HttpResponseRedirect
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from projects.timeline import recommendation_timeline
 from sse_portal.editing import InlineFormsetsMixin, PortalCreateView, PortalDeleteView, PortalUpdateView
 from sse_portal.views import PortalDetailView, PortalListView
 
-from .filters import ConsultationFilter, MeetingFilter, RecommendationFilter
+from .filters import ConsultationFilter, DecisionFilter, MeetingFilter, RecommendationFilter
 from .forms import (
     AgendaItemFormSet,
+    AnswerForm,
     AttendanceForm,
     AttendanceFormSet,
     ConsultationForm,
     ConsultationMeetingFormSet,
+    DecisionForm,
     MeetingForm,
     RecommendationForm,
+    RecommendationLinkForm,
+    StatusChangeForm,
 )
-from .models import Attendance, Consultation, Meeting, Recommendation
+from .models import (
+    Attendance,
+    Consultation,
+    Decision,
+    Meeting,
+    Recommendation,
+    RecommendationAnswer,
+    RecommendationLink,
+    StatusChange,
+)
+from .services import change_status
 
 
 class MeetingListView(PortalListView):
@@ -45,6 +64,7 @@ class MeetingDetailView(PortalDetailView):
             "recommendations__axis",
             "programmes_adopted",
             "projects_approved__programme",
+            "decisions",
         )
 
 
@@ -90,14 +110,25 @@ class RecommendationListView(PortalListView):
 
 
 class RecommendationDetailView(PortalDetailView):
-    """A recommendation, its source and the projects that carry it."""
+    """A recommendation: source, official answer, status steps, lineage both ways, projects, timeline."""
 
     model = Recommendation
 
     def get_queryset(self):
-        return Recommendation.objects.select_related("axis", "source_meeting", "source_consultation").prefetch_related(
-            "projects__programme"
+        return Recommendation.objects.select_related(
+            "axis", "source_meeting", "source_consultation", "answer__responsible"
+        ).prefetch_related(
+            "projects__programme",
+            Prefetch("status_changes", queryset=StatusChange.objects.select_related("author")),
+            Prefetch("links_in", queryset=RecommendationLink.objects.select_related("source")),
+            Prefetch("links_out", queryset=RecommendationLink.objects.select_related("target")),
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["timeline"] = recommendation_timeline(self.object, self.request.user)
+        context["next_statuses"] = [Recommendation.Status(s) for s in Recommendation.TRANSITIONS[self.object.status]]
+        return context
 
 
 class MeetingEditMixin(InlineFormsetsMixin):
@@ -178,3 +209,103 @@ class RecommendationUpdateView(PortalUpdateView):
 class RecommendationDeleteView(PortalDeleteView):
     model = Recommendation
     success_url = reverse_lazy("meetings:recommendation_list")
+
+
+class DecisionListView(PortalListView):
+    """Council decisions, newest first."""
+
+    model = Decision
+    filterset_class = DecisionFilter
+
+    def get_queryset(self):
+        return Decision.objects.select_related("meeting")
+
+
+class DecisionDetailView(PortalDetailView):
+    """A decision: its session, vote, and the projects and agreements it approved."""
+
+    model = Decision
+
+    def get_queryset(self):
+        return Decision.objects.select_related("meeting").prefetch_related("projects", "agreements")
+
+
+class DecisionCreateView(PortalCreateView):
+    model = Decision
+    form_class = DecisionForm
+
+    def get_initial(self):
+        return {"meeting": self.request.GET.get("meeting")}
+
+
+class DecisionUpdateView(PortalUpdateView):
+    model = Decision
+    form_class = DecisionForm
+
+
+class DecisionDeleteView(PortalDeleteView):
+    model = Decision
+    success_url = reverse_lazy("meetings:decision_list")
+
+
+class AnswerCreateView(PortalCreateView):
+    model = RecommendationAnswer
+    form_class = AnswerForm
+
+    def get_initial(self):
+        return {"recommendation": self.request.GET.get("recommendation")}
+
+
+class AnswerUpdateView(PortalUpdateView):
+    model = RecommendationAnswer
+    form_class = AnswerForm
+
+
+class AnswerDeleteView(PortalDeleteView):
+    model = RecommendationAnswer
+
+    def get_success_url(self):
+        return self.object.recommendation.get_absolute_url()
+
+
+class StatusChangeCreateView(PortalCreateView):
+    """Record the next step of a recommendation (see meetings.services.change_status)."""
+
+    model = StatusChange
+    form_class = StatusChangeForm
+
+    def get_initial(self):
+        return {"recommendation": self.request.GET.get("recommendation"), "changed_on": timezone.localdate()}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            self.object = change_status(
+                data["recommendation"],
+                to_status=data["to_status"],
+                author=self.request.user,
+                changed_on=data["changed_on"],
+                reason=data["reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The new status is recorded."))
+        return HttpResponseRedirect(self.object.recommendation.get_absolute_url())
+
+
+class RecommendationLinkCreateView(PortalCreateView):
+    """Record that a recommendation was consolidated into, or split into, another."""
+
+    model = RecommendationLink
+    form_class = RecommendationLinkForm
+
+    def get_initial(self):
+        return {key: self.request.GET.get(key) for key in ("source", "target", "kind")}
+
+
+class RecommendationLinkDeleteView(PortalDeleteView):
+    model = RecommendationLink
+
+    def get_success_url(self):
+        return self.object.target.get_absolute_url()

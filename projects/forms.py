@@ -1,11 +1,27 @@
 from django import forms
 from django.conf import settings
 from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
 
 from sse_portal.forms import BaseTableFormSet, PortalModelForm, VersionedFormMixin
 from stakeholders.models import Province
 
-from .models import PartnershipAgreement, Programme, Project, Strategy, StrategyAxis, ThematicAxis
+from .models import (
+    AgreementParty,
+    Amendment,
+    BudgetLine,
+    Expenditure,
+    Indicator,
+    IndicatorValue,
+    Milestone,
+    MilestoneDocument,
+    PartnershipAgreement,
+    Programme,
+    Project,
+    Strategy,
+    StrategyAxis,
+    ThematicAxis,
+)
 
 
 class ProgrammeForm(VersionedFormMixin, PortalModelForm):
@@ -36,7 +52,10 @@ class ProjectForm(VersionedFormMixin, PortalModelForm):
             "lead_organization",
             "partners",
             "approving_meeting",
+            "decision",
             "recommendations",
+            "parent",
+            "weight",
         ]
         widgets = {
             "provinces": forms.CheckboxSelectMultiple,
@@ -83,6 +102,8 @@ StrategyAxisFormSet = inlineformset_factory(
 
 
 class AgreementForm(VersionedFormMixin, PortalModelForm):
+    """The agreement itself; its parties and amendments are edited as tables on the same page."""
+
     bilingual = (("title_ar", "title_fr"),)
 
     class Meta(PortalModelForm.Meta):
@@ -94,10 +115,119 @@ class AgreementForm(VersionedFormMixin, PortalModelForm):
             "subject_fr",
             "status",
             "signing_date",
-            "parties",
+            "duration_months",
+            "decision",
             "meetings",
             "projects",
         ]
+
+
+class AgreementPartyRowForm(PortalModelForm):
+    class Meta(PortalModelForm.Meta):
+        model = AgreementParty
+        fields = ["organization", "role", "financial_commitment", "in_kind_commitment"]
+        widgets = {"in_kind_commitment": forms.TextInput}
+
+
+class BaseAgreementPartyFormSet(BaseTableFormSet):
+    def clean(self):
+        """An organization is a party once; an agreement has at least one party."""
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            organization = form.cleaned_data.get("organization")
+            if organization and organization.pk in seen:
+                form.add_error("organization", _("%(organization)s is listed twice.") % {"organization": organization})
+            if organization:
+                seen.add(organization.pk)
+        if not seen:
+            raise forms.ValidationError(_("Name at least one party."), code="no_party")
+
+
+AgreementPartyFormSet = inlineformset_factory(
+    PartnershipAgreement,
+    AgreementParty,
+    form=AgreementPartyRowForm,
+    formset=BaseAgreementPartyFormSet,
+    extra=1,
+    can_delete=True,
+)
+
+
+class AmendmentRowForm(PortalModelForm):
+    bilingual = (("changes_ar", "changes_fr"),)
+
+    class Meta(PortalModelForm.Meta):
+        model = Amendment
+        fields = ["number", "date", "changes_ar", "changes_fr"]
+        widgets = {"changes_ar": forms.TextInput, "changes_fr": forms.TextInput}
+
+
+AmendmentFormSet = inlineformset_factory(
+    PartnershipAgreement, Amendment, form=AmendmentRowForm, formset=BaseTableFormSet, extra=1, can_delete=True
+)
+
+
+class MilestoneForm(VersionedFormMixin, PortalModelForm):
+    bilingual = (("title_ar", "title_fr"),)
+
+    class Meta(PortalModelForm.Meta):
+        model = Milestone
+        fields = ["project", "kind", "title_ar", "title_fr", "start_date", "end_date", "venue", "description"]
+
+
+class MilestoneDocumentRowForm(PortalModelForm):
+    class Meta(PortalModelForm.Meta):
+        model = MilestoneDocument
+        fields = ["title", "file"]
+
+
+MilestoneDocumentFormSet = inlineformset_factory(
+    Milestone, MilestoneDocument, form=MilestoneDocumentRowForm, formset=BaseTableFormSet, extra=1, can_delete=True
+)
+
+
+class BudgetLineForm(VersionedFormMixin, PortalModelForm):
+    class Meta(PortalModelForm.Meta):
+        model = BudgetLine
+        fields = ["project", "year", "funder", "planned", "revised"]
+
+
+class ExpenditureRowForm(PortalModelForm):
+    class Meta(PortalModelForm.Meta):
+        model = Expenditure
+        fields = ["date", "amount", "description"]
+
+
+ExpenditureFormSet = inlineformset_factory(
+    BudgetLine, Expenditure, form=ExpenditureRowForm, formset=BaseTableFormSet, extra=1, can_delete=True
+)
+
+
+class IndicatorForm(VersionedFormMixin, PortalModelForm):
+    bilingual = (("name_ar", "name_fr"),)
+
+    class Meta(PortalModelForm.Meta):
+        model = Indicator
+        fields = ["project", "name_ar", "name_fr", "unit", "baseline", "target"]
+
+
+class IndicatorValueForm(VersionedFormMixin, PortalModelForm):
+    """A value is entered (or corrected) as a draft; submitting and approving are separate steps."""
+
+    class Meta(PortalModelForm.Meta):
+        model = IndicatorValue
+        fields = ["indicator", "period_start", "period_end", "value"]
+
+    def save(self, commit=True):
+        value = super().save(commit=False)
+        value.status = IndicatorValue.Status.DRAFT
+        value.submitted_by = value.submitted_at = value.approved_by = value.approved_at = None
+        if commit:
+            value.save()
+        return value
 
 
 class ThematicAxisForm(VersionedFormMixin, PortalModelForm):

@@ -1,14 +1,47 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 
 from meetings.models import Meeting
 from sse_portal.editing import InlineFormsetsMixin, PortalCreateView, PortalDeleteView, PortalUpdateView
-from sse_portal.views import PortalDetailView, PortalListView
+from sse_portal.views import ModelPermissionMixin, PortalDetailView, PortalListView
 
 from .filters import AgreementFilter, ProgrammeFilter, ProjectFilter, StrategyFilter
-from .forms import AgreementForm, ProgrammeForm, ProjectForm, StrategyAxisFormSet, StrategyForm
-from .models import PartnershipAgreement, Programme, Project, Strategy
+from .forms import (
+    AgreementForm,
+    AgreementPartyFormSet,
+    AmendmentFormSet,
+    BudgetLineForm,
+    ExpenditureFormSet,
+    IndicatorForm,
+    IndicatorValueForm,
+    MilestoneDocumentFormSet,
+    MilestoneForm,
+    ProgrammeForm,
+    ProjectForm,
+    StrategyAxisFormSet,
+    StrategyForm,
+)
+from .models import (
+    AgreementParty,
+    BudgetLine,
+    Indicator,
+    IndicatorValue,
+    Milestone,
+    MilestoneDocument,
+    PartnershipAgreement,
+    Programme,
+    Project,
+    Strategy,
+)
+from .models.results import budget_totals
+from .services import approve_value, submit_value
+from .timeline import agreement_timeline, project_timeline
 
 
 class ProjectListView(PortalListView):
@@ -22,20 +55,38 @@ class ProjectListView(PortalListView):
 
 
 class ProjectDetailView(PortalDetailView):
-    """A project: programme, approving session, recommendations, partners, provinces and axes."""
+    """A project: programme, approval, recommendations, partners, sub-projects and progress,
+    milestones, budget by funder and year, indicators, agreements, and its timeline."""
 
     model = Project
 
     def get_queryset(self):
-        return Project.objects.select_related("programme", "approving_meeting", "lead_organization").prefetch_related(
-            "provinces",
-            "thematic_axes",
-            "strategy_axes__strategy",
-            "partners",
-            "recommendations__source_consultation",
-            "recommendations__source_meeting",
-            "agreements",
+        values = IndicatorValue.objects.visible_to(self.request.user).select_related("submitted_by", "approved_by")
+        return (
+            Project.objects.with_progress()
+            .select_related("programme", "approving_meeting", "lead_organization", "decision__meeting", "parent")
+            .prefetch_related(
+                "provinces",
+                "thematic_axes",
+                "strategy_axes__strategy",
+                "partners",
+                "recommendations__source_consultation",
+                "recommendations__source_meeting",
+                "agreements",
+                Prefetch("children", queryset=Project.objects.with_progress()),
+                Prefetch("milestones", queryset=Milestone.objects.prefetch_related("documents")),
+                Prefetch("budget_lines", queryset=BudgetLine.objects.select_related("funder")),
+                Prefetch(
+                    "indicators", queryset=Indicator.objects.prefetch_related(Prefetch("values", queryset=values))
+                ),
+            )
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["budget"] = budget_totals(self.object)
+        context["timeline"] = project_timeline(self.object, self.request.user)
+        return context
 
 
 class ProgrammeListView(PortalListView):
@@ -90,12 +141,24 @@ class AgreementListView(PortalListView):
 
 
 class AgreementDetailView(PortalDetailView):
-    """An agreement: parties, status, signing date, meetings that prepared it and projects."""
+    """An agreement: parties with their roles and commitments, amendments, decision, meetings that
+    prepared it, projects, and its timeline."""
 
     model = PartnershipAgreement
 
     def get_queryset(self):
-        return PartnershipAgreement.objects.prefetch_related("parties", "meetings", "projects__programme")
+        return PartnershipAgreement.objects.select_related("decision__meeting").prefetch_related(
+            Prefetch("agreement_parties", queryset=AgreementParty.objects.select_related("organization")),
+            "amendments",
+            "meetings",
+            "projects__programme",
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["timeline"] = agreement_timeline(self.object, self.request.user)
+        context["committed"] = sum(p.financial_commitment or 0 for p in self.object.agreement_parties.all())
+        return context
 
 
 class ProjectCreateView(PortalCreateView):
@@ -150,16 +213,146 @@ class StrategyDeleteView(PortalDeleteView):
     success_url = reverse_lazy("projects:strategy_list")
 
 
-class AgreementCreateView(PortalCreateView):
+class AgreementEditMixin(InlineFormsetsMixin):
     model = PartnershipAgreement
     form_class = AgreementForm
+    formsets = [
+        (_("Parties and commitments"), AgreementPartyFormSet, "parties"),
+        (_("Amendments"), AmendmentFormSet, "amendments"),
+    ]
 
 
-class AgreementUpdateView(PortalUpdateView):
-    model = PartnershipAgreement
-    form_class = AgreementForm
+class AgreementCreateView(AgreementEditMixin, PortalCreateView):
+    """A new agreement with its parties, their commitments, and its amendments."""
+
+
+class AgreementUpdateView(AgreementEditMixin, PortalUpdateView):
+    """Change an agreement, its parties and commitments, and its amendments."""
 
 
 class AgreementDeleteView(PortalDeleteView):
     model = PartnershipAgreement
     success_url = reverse_lazy("projects:agreement_list")
+
+
+class ProjectChildMixin:
+    """Pages of a project's parts (milestones, budget lines, indicators...): back to the project after."""
+
+    def get_initial(self):
+        return {"project": self.request.GET.get("project")}
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class MilestoneEditMixin(ProjectChildMixin, InlineFormsetsMixin):
+    model = Milestone
+    form_class = MilestoneForm
+    formsets = [(_("Documents"), MilestoneDocumentFormSet, "documents")]
+
+
+class MilestoneCreateView(MilestoneEditMixin, PortalCreateView):
+    """A new milestone or activity of a project, with its documents."""
+
+
+class MilestoneUpdateView(MilestoneEditMixin, PortalUpdateView):
+    """Change a milestone or activity and its documents."""
+
+
+class MilestoneDeleteView(ProjectChildMixin, PortalDeleteView):
+    model = Milestone
+
+
+class DocumentDownloadView(ModelPermissionMixin, View):
+    """A milestone's document, for users who may view milestones (never a public URL)."""
+
+    model = Milestone
+
+    def get(self, request, pk):
+        document = get_object_or_404(MilestoneDocument, pk=pk)
+        try:
+            handle = document.file.open("rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        return FileResponse(handle, as_attachment=True, filename=document.file.name.rsplit("/", 1)[-1])
+
+
+class BudgetLineEditMixin(ProjectChildMixin, InlineFormsetsMixin):
+    model = BudgetLine
+    form_class = BudgetLineForm
+    formsets = [(_("Spending"), ExpenditureFormSet, "expenditures")]
+
+
+class BudgetLineCreateView(BudgetLineEditMixin, PortalCreateView):
+    """A funder's planned amount for a year, with the spending recorded against it."""
+
+
+class BudgetLineUpdateView(BudgetLineEditMixin, PortalUpdateView):
+    """Revise a budget line and record spending."""
+
+
+class BudgetLineDeleteView(ProjectChildMixin, PortalDeleteView):
+    model = BudgetLine
+
+
+class IndicatorCreateView(ProjectChildMixin, PortalCreateView):
+    model = Indicator
+    form_class = IndicatorForm
+
+
+class IndicatorUpdateView(ProjectChildMixin, PortalUpdateView):
+    model = Indicator
+    form_class = IndicatorForm
+
+
+class IndicatorDeleteView(ProjectChildMixin, PortalDeleteView):
+    model = Indicator
+
+
+class IndicatorValueCreateView(PortalCreateView):
+    """A reported value, saved as a draft."""
+
+    model = IndicatorValue
+    form_class = IndicatorValueForm
+
+    def get_initial(self):
+        return {"indicator": self.request.GET.get("indicator")}
+
+
+class IndicatorValueUpdateView(PortalUpdateView):
+    """Correct a value; it goes back to draft and must be submitted and approved again."""
+
+    model = IndicatorValue
+    form_class = IndicatorValueForm
+
+
+class IndicatorValueDeleteView(PortalDeleteView):
+    model = IndicatorValue
+
+    def get_success_url(self):
+        return self.object.indicator.project.get_absolute_url()
+
+
+class IndicatorValueStepView(ModelPermissionMixin, View):
+    """POST: submit a draft value (``change`` permission) or approve a submitted one (``approve``)."""
+
+    model = IndicatorValue
+    step = "submit"
+
+    def get_permission_required(self):
+        if self.step == "approve":
+            return ["projects.approve_indicatorvalue"]
+        return ["projects.change_indicatorvalue"]
+
+    def post(self, request, pk):
+        value = get_object_or_404(IndicatorValue, pk=pk)
+        try:
+            (approve_value if self.step == "approve" else submit_value)(value, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Approved: partners now see this value.") if self.step == "approve" else _("Submitted for approval."),
+            )
+        return HttpResponseRedirect(value.get_absolute_url())

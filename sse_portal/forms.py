@@ -123,6 +123,7 @@ CHOOSER_MODELS = {
     "meetings.meeting",
     "meetings.recommendation",
     "projects.project",
+    "meetings.decision",
 }
 
 

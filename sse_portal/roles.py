@@ -1,7 +1,8 @@
 """The portal's three roles, kept as auth groups with their permissions.
 
 Administrators: every permission (they also manage users in the Django admin).
-Council staff: view, add, change and delete every programme record, and see contact details.
+Council staff: view, add, change and delete every programme record, see contact details, and
+approve indicator values (never their own: see projects.services.approve_value).
 Ministry partners: view programme records only; no contact details.
 """
 
@@ -33,7 +34,7 @@ def sync_role_groups(apps) -> None:
     )
     crud = [p for p in programme if p.codename.split("_", 1)[0] in CRUD and p.codename.endswith(p.content_type.model)]
     view = [p for p in crud if p.codename.startswith("view_")]
-    contact = [p for p in programme if p.codename == "view_contact_details"]
+    contact = [p for p in programme if p.codename in ("view_contact_details", "approve_indicatorvalue")]
 
     Group.objects.get_or_create(name=ADMINISTRATORS)[0].permissions.set(Permission.objects.all())
     Group.objects.get_or_create(name=COUNCIL_STAFF)[0].permissions.set(crud + contact)

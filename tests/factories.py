@@ -4,8 +4,27 @@ import datetime
 
 import factory
 
-from meetings.models import Attendance, Consultation, Meeting, Recommendation
-from projects.models import PartnershipAgreement, Programme, Project, Strategy, StrategyAxis, ThematicAxis
+from meetings.models import (
+    Attendance,
+    Consultation,
+    Decision,
+    Meeting,
+    Recommendation,
+    RecommendationAnswer,
+    RecommendationLink,
+)
+from projects.models import (
+    BudgetLine,
+    Indicator,
+    IndicatorValue,
+    Milestone,
+    PartnershipAgreement,
+    Programme,
+    Project,
+    Strategy,
+    StrategyAxis,
+    ThematicAxis,
+)
 from stakeholders.models import Organization, Person, Position
 
 
@@ -161,4 +180,74 @@ class AgreementFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def parties(self, create, extracted, **kwargs):
         if create:
-            self.parties.add(OrganizationFactory(), OrganizationFactory())
+            self.parties.add(OrganizationFactory(), OrganizationFactory(), through_defaults={"role": "partner"})
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Decision
+
+    meeting = factory.SubFactory(MeetingFactory, kind=Meeting.Kind.ORDINARY_SESSION)
+    number = factory.Sequence(lambda n: f"{n}/2023")
+    date = datetime.date(2023, 3, 7)
+    subject_ar = factory.Sequence(lambda n: f"المصادقة على مشروع {n}")
+    votes_for, votes_against, abstentions = 40, 2, 1
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Milestone
+
+    project = factory.SubFactory(ProjectFactory)
+    title_ar = factory.Sequence(lambda n: f"الدورة {n} للمعرض الإقليمي")
+    start_date = datetime.date(2023, 10, 1)
+
+
+class BudgetLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BudgetLine
+
+    project = factory.SubFactory(ProjectFactory)
+    year = 2023
+    funder = factory.SubFactory(OrganizationFactory)
+    planned = 500_000
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    project = factory.SubFactory(ProjectFactory)
+    name_ar = "عدد التعاونيات المستفيدة"
+    name_fr = "Coopératives bénéficiaires"
+    unit = "coopératives"
+    baseline, target = 0, 120
+
+
+class IndicatorValueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndicatorValue
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    period_start = datetime.date(2023, 1, 1)
+    period_end = datetime.date(2023, 12, 31)
+    value = 35
+
+
+class AnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RecommendationAnswer
+
+    recommendation = factory.SubFactory(RecommendationFactory)
+    text_ar = "يتم إدراج التوصية في برنامج التنمية الجهوية"
+    answered_on = datetime.date(2023, 4, 2)
+    estimated_cost = 2_000_000
+
+
+class LinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RecommendationLink
+
+    source = factory.SubFactory(RecommendationFactory)
+    target = factory.SubFactory(RecommendationFactory)
+    kind = RecommendationLink.Kind.CONSOLIDATION

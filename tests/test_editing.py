@@ -155,6 +155,7 @@ def project_data(project, **overrides):
         "programme": project.programme_id,
         "status": project.status,
         "loaded_version": project.version,
+        "weight": project.weight,
         "partners": [p.pk for p in project.partners.all()],
         "recommendations": [r.pk for r in project.recommendations.all()],
     }

@@ -6,19 +6,30 @@ permission check fails the partner's or the anonymous user's expectations.
 
 import pytest
 from django.apps import apps
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from meetings.models import Meeting
+from projects.models import MilestoneDocument
 from stakeholders.models import Person
 
-from .factories import PersonFactory
+from .factories import (
+    AnswerFactory,
+    BudgetLineFactory,
+    DecisionFactory,
+    IndicatorValueFactory,
+    LinkFactory,
+    MilestoneFactory,
+    PersonFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
 SKIPPED = {"set_language", "logout", "login"}  # Django's own views, checked elsewhere
 READ = {"home", "search", "chooser", "record_history", "deleted_records", "dashboard", "dashboard_provinces"}
-READ |= {"dashboard_timeline", "dashboard_follow_up", "dashboard_export"}
-WRITE = {"record_restore"}
+READ |= {"dashboard_timeline", "dashboard_follow_up", "dashboard_export", "document_download"}
+WRITE = {"record_restore", "indicatorvalue_submit", "indicatorvalue_approve"}
+POST_ONLY = {"record_restore", "indicatorvalue_submit", "indicatorvalue_approve"}
 READ_SUFFIXES = ("_list", "_detail")
 WRITE_SUFFIXES = ("_create", "_update", "_delete")
 
@@ -55,8 +66,25 @@ def build_url(name, pattern, deleted_history_id) -> str:
         meeting = Meeting.objects.first()
         args = ["meetings", "meeting"] + ([meeting.pk] if name == "record_history" else [])
         return reverse(name, args=args)
+    if name == "projects:document_download":
+        return reverse(name, args=[MilestoneDocument.objects.get().pk])
     model = pattern.callback.view_class.model
     return reverse(name, args=[model.objects.order_by("pk").first().pk])
+
+
+@pytest.fixture(autouse=True)
+def one_of_each(tmp_path, settings):
+    """A record of each follow-up kind, so that every URL has something to show."""
+    settings.MEDIA_ROOT = tmp_path
+    milestone = MilestoneFactory()
+    MilestoneDocument.objects.create(
+        milestone=milestone, title="برنامج المعرض", file=ContentFile(b"programme", "programme.txt")
+    )
+    BudgetLineFactory()
+    IndicatorValueFactory()
+    AnswerFactory()
+    LinkFactory()
+    DecisionFactory()
 
 
 def snapshot():
@@ -95,7 +123,7 @@ def test_permission_matrix(role, client, partner_user, staff_user, administrator
             if read_get == 302:
                 assert response.url.startswith(reverse("login"))
             continue
-        if name != "record_restore":  # restore takes POST only
+        if name.split(":")[-1] not in POST_ONLY:
             assert client.get(url).status_code == write_get, (role, name, url)
         if write_post is None:
             continue  # allowed writes are tested with real data elsewhere

@@ -1,9 +1,10 @@
 """Strategies and their axes, programmes, projects and partnership agreements."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, FloatField, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -164,6 +165,23 @@ class Programme(SearchableModel, VersionedModel):
         return reverse("projects:programme_detail", args=[self.pk])
 
 
+class ProjectQuerySet(models.QuerySet):
+    def with_progress(self):
+        """Annotate ``overall_progress``: the weighted mean of the sub-projects' progress (0-100)
+        when the project has sub-projects with a known progress, else its own ``progress``.
+
+        weighted mean = sum(progress x weight) / sum(weight), over the direct sub-projects whose
+        progress is known; one query, whatever the number of projects.
+        """
+        children = (
+            Project.objects.filter(parent=OuterRef("pk"), progress__isnull=False)
+            .values("parent")
+            .annotate(mean=Cast(Sum(F("progress") * F("weight")), FloatField()) / Cast(Sum("weight"), FloatField()))
+            .values("mean")
+        )
+        return self.annotate(overall_progress=Coalesce(Subquery(children), Cast("progress", FloatField())))
+
+
 class Project(SearchableModel, VersionedModel):
     """A project of a programme; ``budget`` is in Moroccan dirhams (MAD), empty when not known."""
 
@@ -220,7 +238,22 @@ class Project(SearchableModel, VersionedModel):
     recommendations = models.ManyToManyField(
         "meetings.Recommendation", blank=True, related_name="projects", verbose_name=_("recommendations")
     )
+    decision = models.ForeignKey(
+        "meetings.Decision",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="projects",
+        verbose_name=_("approving decision"),
+    )
+    parent = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent project")
+    )
+    weight = models.PositiveSmallIntegerField(
+        _("weight in the parent project"), default=1, validators=[MinValueValidator(1)]
+    )
 
+    objects = ProjectQuerySet.as_manager()
     title = localized("title")
     description = localized("description")
 
@@ -244,6 +277,16 @@ class Project(SearchableModel, VersionedModel):
                 violation_error_message=_("Progress is a percentage, from 0 to 100."),
             ),
             in_one_language_at_least("title_ar", "title_fr", "project_has_a_title"),
+            models.CheckConstraint(
+                condition=~Q(parent=F("pk")),
+                name="project_not_own_parent",
+                violation_error_message=_("A project cannot be its own parent."),
+            ),
+            models.CheckConstraint(
+                condition=Q(weight__gte=1),
+                name="project_weight_positive",
+                violation_error_message=_("The weight is at least 1."),
+            ),
         ]
 
     def __str__(self):
@@ -255,62 +298,3 @@ class Project(SearchableModel, VersionedModel):
     def clean(self):
         if self.budget is not None and self.budget < 0:
             raise ValidationError({"budget": _("The budget cannot be negative.")}, code="negative_budget")
-
-
-class PartnershipAgreement(SearchableModel, VersionedModel):
-    """A partnership agreement (اتفاقية شراكة) between organizations, from envisaged to ended."""
-
-    search_fields = ("title_ar", "title_fr", "subject_ar", "subject_fr")
-
-    class Status(models.TextChoices):
-        ENVISAGED = "envisaged", _("envisaged")
-        IN_NEGOTIATION = "in_negotiation", _("in negotiation")
-        SIGNED = "signed", _("signed")
-        IN_FORCE = "in_force", _("in force")
-        ENDED = "ended", _("ended")
-
-    UNSIGNED = (Status.ENVISAGED, Status.IN_NEGOTIATION)
-    url_name = "agreement"
-
-    title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
-    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
-    subject_ar = models.TextField(_("subject (Arabic)"), blank=True)
-    subject_fr = models.TextField(_("subject (French)"), blank=True)
-    parties = models.ManyToManyField("stakeholders.Organization", related_name="agreements", verbose_name=_("parties"))
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ENVISAGED)
-    signing_date = models.DateField(_("signing date"), null=True, blank=True)
-    meetings = models.ManyToManyField(
-        "meetings.Meeting", blank=True, related_name="agreements", verbose_name=_("related meetings")
-    )
-    projects = models.ManyToManyField(Project, blank=True, related_name="agreements", verbose_name=_("projects"))
-
-    title = localized("title")
-    subject = localized("subject")
-
-    history = HistoricalRecords(m2m_fields=["parties", "meetings", "projects"])
-
-    class Meta:
-        verbose_name = _("partnership agreement")
-        verbose_name_plural = _("partnership agreements")
-        ordering = ["-signing_date", "-pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(signing_date__isnull=True) | ~Q(status__in=["envisaged", "in_negotiation"]),
-                name="agreement_signing_date_only_when_signed",
-                violation_error_message=_("An agreement that is not signed yet has no signing date."),
-            ),
-            in_one_language_at_least("title_ar", "title_fr", "agreement_has_a_title"),
-        ]
-
-    def __str__(self):
-        return self.title
-
-    def get_absolute_url(self):
-        return reverse("projects:agreement_detail", args=[self.pk])
-
-    def clean(self):
-        if self.signing_date and self.status in self.UNSIGNED:
-            raise ValidationError(
-                {"signing_date": _("An agreement that is not signed yet has no signing date.")},
-                code="date_before_signature",
-            )

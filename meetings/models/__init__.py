@@ -1,0 +1,19 @@
+"""The meetings app's models: meetings and consultations, recommendations and their follow-up, decisions."""
+
+from .decisions import Decision
+from .meetings import AgendaItem, Attendance, Consultation, Meeting, MeetingQuerySet, overlapping
+from .recommendations import Recommendation, RecommendationAnswer, RecommendationLink, StatusChange
+
+__all__ = [
+    "AgendaItem",
+    "Attendance",
+    "Consultation",
+    "Decision",
+    "Meeting",
+    "MeetingQuerySet",
+    "Recommendation",
+    "RecommendationAnswer",
+    "RecommendationLink",
+    "StatusChange",
+    "overlapping",
+]

@@ -1,0 +1,64 @@
+"""Council decisions (deliberations) taken in session."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from sse_portal.constraints import in_one_language_at_least
+from sse_portal.i18n import localized
+from sse_portal.search import SearchableModel
+from sse_portal.versioning import VersionedModel
+
+from .meetings import Meeting
+
+SESSIONS = (Meeting.Kind.ORDINARY_SESSION, Meeting.Kind.EXTRAORDINARY_SESSION)
+
+
+class Decision(SearchableModel, VersionedModel):
+    """A decision (مقرر / délibération) of the council, numbered within its session, with its vote."""
+
+    search_fields = ("number", "subject_ar", "subject_fr")
+
+    meeting = models.ForeignKey(Meeting, models.PROTECT, related_name="decisions", verbose_name=_("session"))
+    number = models.CharField(_("number"), max_length=40)
+    date = models.DateField(_("date"), null=True, blank=True)
+    subject_ar = models.TextField(_("subject (Arabic)"), blank=True)
+    subject_fr = models.TextField(_("subject (French)"), blank=True)
+    votes_for = models.PositiveIntegerField(_("votes for"), null=True, blank=True)
+    votes_against = models.PositiveIntegerField(_("votes against"), null=True, blank=True)
+    abstentions = models.PositiveIntegerField(_("abstentions"), null=True, blank=True)
+
+    subject = localized("subject")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("council decision")
+        verbose_name_plural = _("council decisions")
+        ordering = [F("date").desc(nulls_last=True), "number"]
+        constraints = [
+            in_one_language_at_least("subject_ar", "subject_fr", "decision_has_a_subject"),
+            models.UniqueConstraint(
+                fields=["meeting", "number"],
+                name="decision_number_unique_in_session",
+                violation_error_message=_("This session already has a decision with this number."),
+            ),
+            models.CheckConstraint(
+                condition=Q(votes_for__gte=0) | Q(votes_for__isnull=True), name="decision_votes_not_negative"
+            ),
+        ]
+
+    def __str__(self):
+        return _("Decision %(number)s: %(subject)s") % {"number": self.number, "subject": self.subject[:80]}
+
+    def get_absolute_url(self):
+        return reverse("meetings:decision_detail", args=[self.pk])
+
+    def clean(self):
+        if self.meeting_id and self.meeting.kind not in SESSIONS:
+            raise ValidationError(
+                {"meeting": _("A council decision is taken in an ordinary or extraordinary session.")},
+                code="not_a_session",
+            )

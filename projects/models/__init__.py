@@ -1,0 +1,22 @@
+"""The projects app's models: strategies, programmes, projects and their results, agreements."""
+
+from .agreements import AgreementParty, Amendment, PartnershipAgreement
+from .programmes import Programme, Project, Strategy, StrategyAxis, ThematicAxis
+from .results import BudgetLine, Expenditure, Indicator, IndicatorValue, Milestone, MilestoneDocument
+
+__all__ = [
+    "AgreementParty",
+    "Amendment",
+    "BudgetLine",
+    "Expenditure",
+    "Indicator",
+    "IndicatorValue",
+    "Milestone",
+    "MilestoneDocument",
+    "PartnershipAgreement",
+    "Programme",
+    "Project",
+    "Strategy",
+    "StrategyAxis",
+    "ThematicAxis",
+]
