@@ -1,7 +1,17 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AgendaItem, Attendance, Consultation, Meeting, Recommendation
+from .models import (
+    AgendaItem,
+    Attendance,
+    Consultation,
+    Decision,
+    Meeting,
+    Recommendation,
+    RecommendationAnswer,
+    RecommendationLink,
+    StatusChange,
+)
 
 
 class AgendaItemInline(admin.TabularInline):
@@ -54,6 +64,16 @@ class ConsultationAdmin(SimpleHistoryAdmin):
     inlines = [ConsultationMeetingInline]
 
 
+class StatusChangeInline(admin.TabularInline):
+    model = StatusChange
+    extra = 0
+    readonly_fields = ["from_status", "to_status", "changed_on", "author", "reason"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False  # steps are recorded through meetings.services.change_status
+
+
 @admin.register(Recommendation)
 class RecommendationAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "axis", "status", "source_consultation", "source_meeting"]
@@ -61,3 +81,44 @@ class RecommendationAdmin(SimpleHistoryAdmin):
     list_select_related = ["axis", "source_consultation", "source_meeting"]
     search_fields = ["text_ar", "text_fr"]
     autocomplete_fields = ["axis", "source_meeting", "source_consultation"]
+    inlines = [StatusChangeInline]
+
+
+@admin.register(RecommendationAnswer)
+class RecommendationAnswerAdmin(SimpleHistoryAdmin):
+    list_display = ["recommendation", "responsible", "estimated_cost", "answered_on"]
+    list_select_related = ["recommendation", "responsible"]
+    search_fields = ["text_ar", "text_fr", "recommendation__text_ar"]
+    date_hierarchy = "answered_on"
+    autocomplete_fields = ["recommendation", "responsible"]
+
+
+@admin.register(RecommendationLink)
+class RecommendationLinkAdmin(admin.ModelAdmin):
+    list_display = ["source", "target", "kind"]
+    list_filter = ["kind"]
+    list_select_related = ["source", "target"]
+    search_fields = ["source__text_ar", "target__text_ar"]
+    autocomplete_fields = ["source", "target"]
+
+
+@admin.register(StatusChange)
+class StatusChangeAdmin(admin.ModelAdmin):
+    list_display = ["recommendation", "from_status", "to_status", "changed_on", "author"]
+    list_filter = ["to_status"]
+    list_select_related = ["recommendation", "author"]
+    search_fields = ["recommendation__text_ar", "reason"]
+    date_hierarchy = "changed_on"
+    readonly_fields = ["recommendation", "from_status", "to_status", "changed_on", "author", "reason"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Decision)
+class DecisionAdmin(SimpleHistoryAdmin):
+    list_display = ["number", "date", "meeting", "votes_for", "votes_against", "abstentions"]
+    list_select_related = ["meeting"]
+    search_fields = ["number", "subject_ar", "subject_fr"]
+    date_hierarchy = "date"
+    autocomplete_fields = ["meeting"]

@@ -1,7 +1,22 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import PartnershipAgreement, Programme, Project, Strategy, StrategyAxis, ThematicAxis
+from .models import (
+    AgreementParty,
+    Amendment,
+    BudgetLine,
+    Expenditure,
+    Indicator,
+    IndicatorValue,
+    Milestone,
+    MilestoneDocument,
+    PartnershipAgreement,
+    Programme,
+    Project,
+    Strategy,
+    StrategyAxis,
+    ThematicAxis,
+)
 
 
 @admin.register(ThematicAxis)
@@ -57,7 +72,20 @@ class ProjectAdmin(SimpleHistoryAdmin):
         "partners",
         "approving_meeting",
         "recommendations",
+        "decision",
+        "parent",
     ]
+
+
+class AgreementPartyInline(admin.TabularInline):
+    model = AgreementParty
+    extra = 0
+    autocomplete_fields = ["organization"]
+
+
+class AmendmentInline(admin.TabularInline):
+    model = Amendment
+    extra = 0
 
 
 @admin.register(PartnershipAgreement)
@@ -66,4 +94,62 @@ class PartnershipAgreementAdmin(SimpleHistoryAdmin):
     list_filter = ["status"]
     search_fields = ["title_ar", "title_fr", "subject_ar", "subject_fr"]
     date_hierarchy = "signing_date"
-    autocomplete_fields = ["parties", "meetings", "projects"]
+    autocomplete_fields = ["meetings", "projects", "decision"]
+    inlines = [AgreementPartyInline, AmendmentInline]
+
+
+class MilestoneDocumentInline(admin.TabularInline):
+    model = MilestoneDocument
+    extra = 0
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(SimpleHistoryAdmin):
+    list_display = ["title_ar", "kind", "project", "start_date", "end_date", "venue"]
+    list_filter = ["kind"]
+    list_select_related = ["project"]
+    search_fields = ["title_ar", "title_fr", "venue"]
+    date_hierarchy = "start_date"
+    autocomplete_fields = ["project"]
+    inlines = [MilestoneDocumentInline]
+
+
+class ExpenditureInline(admin.TabularInline):
+    model = Expenditure
+    extra = 0
+
+
+@admin.register(BudgetLine)
+class BudgetLineAdmin(SimpleHistoryAdmin):
+    list_display = ["project", "year", "funder", "planned", "revised"]
+    list_filter = ["year"]
+    list_select_related = ["project", "funder"]
+    search_fields = ["project__title_ar", "funder__name_ar", "funder__name_fr"]
+    autocomplete_fields = ["project", "funder"]
+    inlines = [ExpenditureInline]
+
+
+class IndicatorValueInline(admin.TabularInline):
+    model = IndicatorValue
+    extra = 0
+    readonly_fields = ["submitted_by", "submitted_at", "approved_by", "approved_at"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(SimpleHistoryAdmin):
+    list_display = ["name_ar", "project", "unit", "baseline", "target"]
+    list_select_related = ["project"]
+    search_fields = ["name_ar", "name_fr", "project__title_ar"]
+    autocomplete_fields = ["project"]
+    inlines = [IndicatorValueInline]
+
+
+@admin.register(IndicatorValue)
+class IndicatorValueAdmin(SimpleHistoryAdmin):
+    list_display = ["indicator", "period_start", "period_end", "value", "status", "approved_by"]
+    list_filter = ["status"]
+    list_select_related = ["indicator__project", "approved_by"]
+    date_hierarchy = "period_end"
+    search_fields = ["indicator__name_ar", "indicator__name_fr"]
+    autocomplete_fields = ["indicator"]
+    readonly_fields = ["submitted_by", "submitted_at", "approved_by", "approved_at"]

@@ -170,23 +170,23 @@ class Dashboard:
             "participation", _("Consultations and participation"), [_("Figure"), _("Value")], rows, chart=None
         )
 
-    def _by(self, queryset, group, choices, slug, title, column):
+    def _by(self, queryset, group, choices, slug, title, column, counted):
+        """Count ``queryset`` by ``group``, one row per (key, label) of ``choices``, zeros included."""
         counts = dict(queryset.values_list(group).annotate(n=Count("pk", distinct=True)))
-        return Figure(slug, title, [column, _("Recommendations") if "recommendation" in slug else _("Number")],
-                      [[label, counts.get(key, 0)] for key, label in choices])  # fmt: skip
+        return Figure(slug, title, [column, counted], [[label, counts.get(key, 0)] for key, label in choices])
 
     @cached_property
     def recommendations_by_axis(self) -> Figure:
         axes = [(axis.pk, axis.name) for axis in ThematicAxis.objects.all()]
         figure = self._by(self.recommendations(), "axis", axes + [(None, _("no axis"))], "recommendations-by-axis",
-                          _("Recommendations by thematic axis"), _("Thematic axis"))  # fmt: skip
+                          _("Recommendations by thematic axis"), _("Thematic axis"), _("Recommendations"))  # fmt: skip
         figure.rows = [row for row in figure.rows if row[0] != _("no axis") or row[1]]
         return figure
 
     @cached_property
     def recommendations_by_status(self) -> Figure:
         return self._by(self.recommendations(), "status", Recommendation.Status.choices, "recommendations-by-status",
-                        _("Recommendations by status"), _("Status"))  # fmt: skip
+                        _("Recommendations by status"), _("Status"), _("Recommendations"))  # fmt: skip
 
     @cached_property
     def recommendations_carried(self) -> Figure:
@@ -210,10 +210,8 @@ class Dashboard:
 
     @cached_property
     def projects_by_status(self) -> Figure:
-        figure = self._by(self.projects(), "status", Project.Status.choices, "projects-by-status",
-                          _("Projects by status"), _("Status"))  # fmt: skip
-        figure.columns[1] = _("Projects")
-        return figure
+        return self._by(self.projects(), "status", Project.Status.choices, "projects-by-status",
+                        _("Projects by status"), _("Status"), _("Projects"))  # fmt: skip
 
     def _budget(self, rows_by_key, labels, slug, title, column, note=""):
         rows = []
@@ -264,10 +262,8 @@ class Dashboard:
 
     @cached_property
     def agreements_by_status(self) -> Figure:
-        figure = self._by(self.agreements(), "status", PartnershipAgreement.Status.choices, "agreements-by-status",
-                          _("Partnership agreements by status"), _("Status"))  # fmt: skip
-        figure.columns[1] = _("Agreements")
-        return figure
+        return self._by(self.agreements(), "status", PartnershipAgreement.Status.choices, "agreements-by-status",
+                        _("Partnership agreements by status"), _("Status"), _("Agreements"))  # fmt: skip
 
     def overview(self) -> list[Figure]:
         return [

