@@ -182,6 +182,7 @@ class MilestoneDocumentRowForm(PortalModelForm):
     class Meta(PortalModelForm.Meta):
         model = MilestoneDocument
         fields = ["title", "file"]
+        widgets = {"file": forms.FileInput}  # no public link to the stored file: documents go through a checked view
 
 
 MilestoneDocumentFormSet = inlineformset_factory(

@@ -165,6 +165,9 @@ class PortalModelForm(forms.ModelForm):
                 field.widget.attrs.setdefault("dir", "auto")
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs.setdefault("rows", 3)
+            chooser = isinstance(field.widget, ChooserMixin)
+            if isinstance(field, forms.ModelChoiceField) and isinstance(field.widget, forms.Select) and not chooser:
+                field.widget.attrs.setdefault("dir", "auto")  # the options are records' names
 
     def clean(self):
         cleaned = super().clean()
