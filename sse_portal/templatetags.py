@@ -48,7 +48,7 @@ def mad(value):
     """An amount in Moroccan dirhams with the active locale's separators, e.g. "1 250 000,00 MAD"."""
     if value is None or value == "":
         return ""
-    return _("%(amount)s MAD") % {"amount": number_format(value, 2, force_grouping=True)}
+    return _("%(amount)s MAD") % {"amount": ltr_number(number_format(value, 2, force_grouping=True))}
 
 
 @register.filter
@@ -125,8 +125,17 @@ def figure_value(value):
         return "—"
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         decimals = 0 if float(value).is_integer() else 2 if isinstance(value, Decimal) else 1
-        return number_format(value, decimals, force_grouping=True)
+        return ltr_number(number_format(value, decimals, force_grouping=True))
     return value
+
+
+def ltr_number(text: str) -> str:
+    """A formatted number kept in one piece, left to right, inside Arabic text.
+
+    "1 250 000,50" has spaces; without a directional isolate (U+2066 ... U+2069) a right-to-left
+    paragraph would show its groups in reverse order ("000,50 250 1").
+    """
+    return f"\u2066{text}\u2069"
 
 
 @register.filter

@@ -236,7 +236,7 @@ def test_agreement_parties_with_roles_commitments_and_amendments(staff_client):
     }
     assert Amendment.objects.get(agreement=agreement).changes_fr == "Prolongation de 12 mois"
     page = staff_client.get(agreement.get_absolute_url()).content.decode()
-    assert 'data-total="committed">3,500,000.00 MAD' in page
+    assert 'data-total="committed">\u20663,500,000.00\u2069 MAD' in page
     data["title_ar"] = "اتفاقية بدون أطراف"
     data["parties-TOTAL_FORMS"] = "0"
     response = staff_client.post(reverse("projects:agreement_create"), data)
