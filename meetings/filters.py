@@ -3,7 +3,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import ThematicAxis
-from sse_portal.filters import SearchFilterSet, chooser_filter, region_provinces
+from sse_portal.filters import SearchFilterSet, chooser_filter
+from stakeholders.models import Province
 
 from .models import Attendance, Consultation, Decision, Meeting, Recommendation
 
@@ -12,7 +13,7 @@ class MeetingFilter(SearchFilterSet):
     date = django_filters.DateFromToRangeFilter(
         method="filter_date", label=_("date"), widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"})
     )
-    province = django_filters.ModelChoiceFilter(queryset=region_provinces(), label=_("province"))
+    province = django_filters.ModelChoiceFilter(queryset=Province.objects.of_portal_region(), label=_("province"))
     organization = chooser_filter(
         Meeting._meta.get_field("organizer"), "organization", _("organization"), method="filter_organization"
     )
@@ -48,7 +49,7 @@ class ConsultationFilter(SearchFilterSet):
 class RecommendationFilter(SearchFilterSet):
     axis = django_filters.ModelChoiceFilter(queryset=ThematicAxis.objects.all(), label=_("thematic axis"))
     province = django_filters.ModelChoiceFilter(
-        queryset=region_provinces(), method="filter_province", label=_("province")
+        queryset=Province.objects.of_portal_region(), method="filter_province", label=_("province")
     )
     source_consultation = django_filters.ModelChoiceFilter(
         queryset=Consultation.objects.all(), label=_("source consultation")

@@ -1,5 +1,4 @@
 from django import forms
-from django.conf import settings
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -145,7 +144,7 @@ class ConsultationMeetingRowForm(PortalModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["province"].queryset = Province.objects.filter(region__code=settings.PORTAL_REGION_CODE)
+        self.fields["province"].queryset = Province.objects.of_portal_region()
         self.fields["province"].required = True
 
     def save(self, commit=True):

@@ -1,7 +1,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from sse_portal.filters import SearchFilterSet, chooser_filter, region_provinces
+from sse_portal.filters import SearchFilterSet, chooser_filter
+from stakeholders.models import Province
 
 from .models import PartnershipAgreement, Programme, Project, Strategy, ThematicAxis
 
@@ -9,7 +10,7 @@ from .models import PartnershipAgreement, Programme, Project, Strategy, Thematic
 class ProjectFilter(SearchFilterSet):
     programme = django_filters.ModelChoiceFilter(queryset=Programme.objects.all(), label=_("programme"))
     province = django_filters.ModelChoiceFilter(
-        field_name="provinces", queryset=region_provinces(), label=_("province"), distinct=True
+        field_name="provinces", queryset=Province.objects.of_portal_region(), label=_("province"), distinct=True
     )
     axis = django_filters.ModelChoiceFilter(
         field_name="thematic_axes", queryset=ThematicAxis.objects.all(), label=_("thematic axis"), distinct=True

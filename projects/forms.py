@@ -1,5 +1,4 @@
 from django import forms
-from django.conf import settings
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -65,7 +64,7 @@ class ProjectForm(VersionedFormMixin, PortalModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["provinces"].queryset = Province.objects.filter(region__code=settings.PORTAL_REGION_CODE)
+        self.fields["provinces"].queryset = Province.objects.of_portal_region()
         self.fields["strategy_axes"].queryset = self.fields["strategy_axes"].queryset.select_related("strategy")
 
 

@@ -10,7 +10,6 @@ import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.conf import settings
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
@@ -249,7 +248,7 @@ class Dashboard:
     @cached_property
     def budget_by_province(self) -> Figure:
         data = self._through_budget(Project.provinces.through, "province")
-        labels = [(p.pk, p.name) for p in region_provinces()]
+        labels = [(p.pk, p.name) for p in Province.objects.of_portal_region()]
         return self._budget(data, labels, "budget-by-province", _("Budget by province"), _("Province"),
                             note=_("A project in several provinces counts in full in each."))  # fmt: skip
 
@@ -305,7 +304,7 @@ class Dashboard:
         }
         projects = self._through_budget(Project.provinces.through, "province")
         rows = []
-        for province in region_provinces():
+        for province in Province.objects.of_portal_region():
             m = meetings.get(province.pk, {})
             n_projects, budget, _unknown = projects.get(province.pk, (0, None, 0))
             population = province.population_2024
@@ -340,8 +339,3 @@ def per(value, population, unit) -> float | None:
     if value is None or not population:
         return None
     return round(float(value) * unit / population, 2)
-
-
-def region_provinces():
-    """The provinces of the portal's region, by HCP code."""
-    return Province.objects.filter(region__code=settings.PORTAL_REGION_CODE).order_by("code")

@@ -15,8 +15,9 @@ from django.views.generic import TemplateView
 
 from meetings.models import Recommendation
 from projects.models import Programme
+from stakeholders.models import Province
 
-from .dashboard import Dashboard, Filters, region_provinces
+from .dashboard import Dashboard, Filters
 from .forms import TolerantDateField
 
 
@@ -25,7 +26,7 @@ class DashboardFilterForm(forms.Form):
 
     start = TolerantDateField(label=_("From"), required=False)
     end = TolerantDateField(label=_("To"), required=False)
-    province = forms.ModelChoiceField(region_provinces(), label=_("Province"), required=False)
+    province = forms.ModelChoiceField(Province.objects.of_portal_region(), label=_("Province"), required=False)
     programme = forms.ModelChoiceField(Programme.objects.all(), label=_("Programme"), required=False)
 
     def clean(self):

@@ -42,12 +42,3 @@ def chooser_filter(model_field, field_name: str, label, **kwargs) -> django_filt
         label=label,
         **kwargs,
     )
-
-
-def region_provinces():
-    """The provinces of the portal's region (PORTAL_REGION_CODE), for filters."""
-    from django.conf import settings
-
-    from stakeholders.models import Province
-
-    return Province.objects.filter(region__code=settings.PORTAL_REGION_CODE)

@@ -1,13 +1,13 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from sse_portal.filters import SearchFilterSet, chooser_filter, region_provinces
+from sse_portal.filters import SearchFilterSet, chooser_filter
 
-from .models import Organization, Person, Position
+from .models import Organization, Person, Position, Province
 
 
 class OrganizationFilter(SearchFilterSet):
-    province = django_filters.ModelChoiceFilter(queryset=region_provinces(), label=_("province"))
+    province = django_filters.ModelChoiceFilter(queryset=Province.objects.of_portal_region(), label=_("province"))
     o = django_filters.OrderingFilter(fields=(("name_ar", "name"), ("kind", "kind")), label=_("sort by"))
 
     class Meta:
@@ -27,7 +27,10 @@ class PersonFilter(SearchFilterSet):
         distinct=True,
     )
     province = django_filters.ModelChoiceFilter(
-        field_name="positions__organization__province", queryset=region_provinces(), label=_("province"), distinct=True
+        field_name="positions__organization__province",
+        queryset=Province.objects.of_portal_region(),
+        label=_("province"),
+        distinct=True,
     )
     o = django_filters.OrderingFilter(fields=(("full_name_ar", "name"),), label=_("sort by"))
 

@@ -1,5 +1,6 @@
 """Territories (regions, provinces, communes), organizations, people and the positions they hold."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -39,6 +40,12 @@ class Region(Territory):
         verbose_name_plural = _("regions")
 
 
+class ProvinceQuerySet(models.QuerySet):
+    def of_portal_region(self):
+        """The provinces of the region whose council runs the portal (settings.PORTAL_REGION_CODE), by code."""
+        return self.filter(region__code=settings.PORTAL_REGION_CODE).order_by("code")
+
+
 class Province(Territory):
     """A province or prefecture (إقليم / عمالة) of a region, e.g. Errachidia, HCP code "08.201"."""
 
@@ -49,6 +56,8 @@ class Province(Territory):
 
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.PROVINCE)
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="provinces", verbose_name=_("region"))
+
+    objects = ProvinceQuerySet.as_manager()
 
     class Meta(Territory.Meta):
         verbose_name = _("province")
