@@ -2,7 +2,12 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from sse_portal.forms import BaseTableFormSet, PortalModelForm, TableFormSetMixin, VersionedFormMixin
+from sse_portal.forms import (
+    PortalModelForm,
+    TableFormSetMixin,
+    VersionedFormMixin,
+    numbered_items_formset,
+)
 from stakeholders.models import Province
 
 from .models import (
@@ -93,17 +98,7 @@ AttendanceFormSet = inlineformset_factory(
 )
 
 
-class AgendaItemRowForm(PortalModelForm):
-    bilingual = (("title_ar", "title_fr"),)
-
-    class Meta(PortalModelForm.Meta):
-        model = AgendaItem
-        fields = ["order", "title_ar", "title_fr"]
-
-
-AgendaItemFormSet = inlineformset_factory(
-    Meeting, AgendaItem, form=AgendaItemRowForm, formset=BaseTableFormSet, extra=1, can_delete=True
-)
+AgendaItemFormSet = numbered_items_formset(Meeting, AgendaItem)
 
 
 class ConsultationForm(VersionedFormMixin, PortalModelForm):

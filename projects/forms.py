@@ -2,7 +2,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from sse_portal.forms import BaseTableFormSet, PortalModelForm, VersionedFormMixin
+from sse_portal.forms import BaseTableFormSet, PortalModelForm, VersionedFormMixin, numbered_items_formset
 from stakeholders.models import Province
 
 from .models import (
@@ -87,17 +87,7 @@ class StrategyForm(VersionedFormMixin, PortalModelForm):
         ]
 
 
-class StrategyAxisRowForm(PortalModelForm):
-    bilingual = (("title_ar", "title_fr"),)
-
-    class Meta(PortalModelForm.Meta):
-        model = StrategyAxis
-        fields = ["order", "title_ar", "title_fr"]
-
-
-StrategyAxisFormSet = inlineformset_factory(
-    Strategy, StrategyAxis, form=StrategyAxisRowForm, formset=BaseTableFormSet, extra=1, can_delete=True
-)
+StrategyAxisFormSet = numbered_items_formset(Strategy, StrategyAxis)
 
 
 class AgreementForm(VersionedFormMixin, PortalModelForm):

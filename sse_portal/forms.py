@@ -249,3 +249,18 @@ class TableFormSetMixin:
 
 class BaseTableFormSet(TableFormSetMixin, forms.BaseInlineFormSet):
     """An inline formset shown as a table."""
+
+
+def numbered_items_formset(parent_model, item_model):
+    """An editable table of a parent's numbered, bilingual items (order, title in Arabic and French)."""
+
+    class RowForm(PortalModelForm):
+        bilingual = (("title_ar", "title_fr"),)
+
+        class Meta(PortalModelForm.Meta):
+            model = item_model
+            fields = ["order", "title_ar", "title_fr"]
+
+    return forms.inlineformset_factory(
+        parent_model, item_model, form=RowForm, formset=BaseTableFormSet, extra=1, can_delete=True
+    )

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from sse_portal.constraints import end_not_before_start, in_one_language_at_least, women_within_participants
 from sse_portal.i18n import localized
+from sse_portal.numbered import NumberedItem
 from sse_portal.search import SearchableModel
 from sse_portal.versioning import VersionedModel
 
@@ -188,15 +189,12 @@ class Meeting(SearchableModel, VersionedModel):
             raise ValidationError(errors)
 
 
-class AgendaItem(VersionedModel):
+class AgendaItem(NumberedItem):
     """One numbered item of a meeting's agenda."""
 
-    meeting = models.ForeignKey(Meeting, models.CASCADE, related_name="agenda_items", verbose_name=_("meeting"))
-    order = models.PositiveSmallIntegerField(_("order"))
-    title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
-    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
+    parent_field = "meeting"
 
-    title = localized("title")
+    meeting = models.ForeignKey(Meeting, models.CASCADE, related_name="agenda_items", verbose_name=_("meeting"))
 
     history = HistoricalRecords()
 
@@ -211,12 +209,6 @@ class AgendaItem(VersionedModel):
                 violation_error_message=_("Two agenda items cannot have the same number."),
             )
         ]
-
-    def __str__(self):
-        return f"{self.order}. {self.title}"
-
-    def get_absolute_url(self):
-        return self.meeting.get_absolute_url()
 
 
 class Attendance(VersionedModel):

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from sse_portal.constraints import in_one_language_at_least
 from sse_portal.i18n import localized
+from sse_portal.numbered import NumberedItem
 from sse_portal.search import SearchableModel
 from sse_portal.versioning import VersionedModel
 
@@ -84,15 +85,12 @@ class Strategy(SearchableModel, VersionedModel):
         return reverse("projects:strategy_detail", args=[self.pk])
 
 
-class StrategyAxis(VersionedModel):
+class StrategyAxis(NumberedItem):
     """One numbered axis of a strategy."""
 
-    strategy = models.ForeignKey(Strategy, models.CASCADE, related_name="axes", verbose_name=_("strategy"))
-    order = models.PositiveSmallIntegerField(_("order"))
-    title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
-    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
+    parent_field = "strategy"
 
-    title = localized("title")
+    strategy = models.ForeignKey(Strategy, models.CASCADE, related_name="axes", verbose_name=_("strategy"))
 
     history = HistoricalRecords()
 
@@ -107,12 +105,6 @@ class StrategyAxis(VersionedModel):
                 violation_error_message=_("Two axes of a strategy cannot have the same number."),
             )
         ]
-
-    def __str__(self):
-        return f"{self.order}. {self.title}"
-
-    def get_absolute_url(self):
-        return self.strategy.get_absolute_url()
 
 
 class Programme(SearchableModel, VersionedModel):

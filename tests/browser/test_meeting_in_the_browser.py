@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
 from pytest_django.live_server_helper import LiveServer
 
 from meetings.draa_tafilalet import load_draa_tafilalet
@@ -40,6 +41,14 @@ def browser_server(transactional_db, django_user_model):
     server = LiveServer("localhost")
     yield server
     server.stop()
+    if connection.vendor == "postgresql":
+        # The server's request threads may still hold connections, which would keep the test
+        # database from being dropped at the end of the run.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
     from django.apps import apps
 
     sync_role_groups(apps)
