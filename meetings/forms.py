@@ -155,17 +155,32 @@ class ConsultationMeetingRowForm(PortalModelForm):
 
 class BaseConsultationMeetingFormSet(TableFormSetMixin, forms.BaseInlineFormSet):
     def clean(self):
-        """One meeting per province in a consultation."""
+        """One meeting per province; each within the consultation's period; the provinces'
+        participants no more than the consultation's total."""
         super().clean()
-        seen = set()
+        consultation = self.instance
+        seen, participants = set(), 0
         for form in self.forms:
             if not form.cleaned_data or form.cleaned_data.get("DELETE"):
                 continue
-            province = form.cleaned_data.get("province")
+            data = form.cleaned_data
+            province = data.get("province")
             if province and province.pk in seen:
                 form.add_error("province", _("This province already has a meeting in this consultation."))
             if province:
                 seen.add(province.pk)
+            day = data.get("date")
+            start, end = consultation.period_start, consultation.period_end
+            if day and ((start and day < start) or (end and day > end)):
+                form.add_error("date", _("This day is outside the consultation's period."))
+            participants += data.get("participants_total") or 0
+        total = consultation.participants_total
+        if total is not None and participants > total:
+            raise forms.ValidationError(
+                _("The meetings count %(sum)s participants, more than the consultation's %(total)s.")
+                % {"sum": participants, "total": total},
+                code="participants_over_total",
+            )
 
 
 ConsultationMeetingFormSet = inlineformset_factory(
@@ -207,11 +222,21 @@ class AnswerForm(VersionedFormMixin, PortalModelForm):
 
 
 class StatusChangeForm(PortalModelForm):
-    """The next step of a recommendation, validated by meetings.services.change_status."""
+    """The next step of a recommendation, validated by meetings.services.change_status.
+
+    When the recommendation is known (a link from its page), only its possible next steps are offered.
+    """
 
     class Meta(PortalModelForm.Meta):
         model = StatusChange
         fields = ["recommendation", "to_status", "changed_on", "reason"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        recommendation = Recommendation.objects.filter(pk=self.initial.get("recommendation") or None).first()
+        if recommendation and not self.is_bound:
+            allowed = Recommendation.TRANSITIONS[recommendation.status]
+            self.fields["to_status"].choices = [(s, Recommendation.Status(s).label) for s in allowed]
 
 
 class RecommendationLinkForm(PortalModelForm):

@@ -6,6 +6,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from sse_portal.dates import format_day
+from sse_portal.i18n import separator
+
 from .models import Recommendation, StatusChange
 
 
@@ -22,7 +25,7 @@ def change_status(
     current = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
     allowed = Recommendation.TRANSITIONS[current.status]
     if to_status not in allowed:
-        names = ", ".join(str(Recommendation.Status(s).label) for s in allowed) or _("none: it is final")
+        names = separator().join(str(Recommendation.Status(s).label) for s in allowed) or _("none: it is final")
         raise ValidationError(
             {
                 "to_status": _(
@@ -43,7 +46,7 @@ def change_status(
         raise ValidationError(
             {
                 "changed_on": _("The previous step is dated %(date)s: this one cannot be earlier.")
-                % {"date": last.changed_on}
+                % {"date": format_day(last.changed_on)}
             },
             code="before_previous",
         )

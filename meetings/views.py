@@ -158,8 +158,7 @@ class AttendanceCreateView(PortalCreateView):
     model = Attendance
     form_class = AttendanceForm
 
-    def get_initial(self):
-        return {"meeting": self.request.GET.get("meeting")}
+    initial_from_query = ("meeting",)
 
 
 class AttendanceUpdateView(PortalUpdateView):
@@ -197,8 +196,7 @@ class RecommendationCreateView(PortalCreateView):
     model = Recommendation
     form_class = RecommendationForm
 
-    def get_initial(self):
-        return {key: self.request.GET.get(key) for key in ("source_consultation", "source_meeting")}
+    initial_from_query = ("source_consultation", "source_meeting")
 
 
 class RecommendationUpdateView(PortalUpdateView):
@@ -234,8 +232,7 @@ class DecisionCreateView(PortalCreateView):
     model = Decision
     form_class = DecisionForm
 
-    def get_initial(self):
-        return {"meeting": self.request.GET.get("meeting")}
+    initial_from_query = ("meeting",)
 
 
 class DecisionUpdateView(PortalUpdateView):
@@ -252,8 +249,7 @@ class AnswerCreateView(PortalCreateView):
     model = RecommendationAnswer
     form_class = AnswerForm
 
-    def get_initial(self):
-        return {"recommendation": self.request.GET.get("recommendation")}
+    initial_from_query = ("recommendation",)
 
 
 class AnswerUpdateView(PortalUpdateView):
@@ -274,8 +270,10 @@ class StatusChangeCreateView(PortalCreateView):
     model = StatusChange
     form_class = StatusChangeForm
 
+    initial_from_query = ("recommendation",)
+
     def get_initial(self):
-        return {"recommendation": self.request.GET.get("recommendation"), "changed_on": timezone.localdate()}
+        return {**super().get_initial(), "changed_on": timezone.localdate()}
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -300,8 +298,7 @@ class RecommendationLinkCreateView(PortalCreateView):
     model = RecommendationLink
     form_class = RecommendationLinkForm
 
-    def get_initial(self):
-        return {key: self.request.GET.get(key) for key in ("source", "target", "kind")}
+    initial_from_query = ("source", "target", "kind")
 
 
 class RecommendationLinkDeleteView(PortalDeleteView):

@@ -154,8 +154,19 @@ class AmendmentRowForm(PortalModelForm):
         widgets = {"changes_ar": forms.TextInput, "changes_fr": forms.TextInput}
 
 
+class BaseAmendmentFormSet(BaseTableFormSet):
+    def clean(self):
+        """An amendment comes after the signature."""
+        super().clean()
+        signed = self.instance.signing_date
+        for form in self.forms:
+            day = form.cleaned_data.get("date") if form.cleaned_data else None
+            if signed and day and day < signed and not form.cleaned_data.get("DELETE"):
+                form.add_error("date", _("An amendment cannot be dated before the signature."))
+
+
 AmendmentFormSet = inlineformset_factory(
-    PartnershipAgreement, Amendment, form=AmendmentRowForm, formset=BaseTableFormSet, extra=1, can_delete=True
+    PartnershipAgreement, Amendment, form=AmendmentRowForm, formset=BaseAmendmentFormSet, extra=1, can_delete=True
 )
 
 

@@ -64,6 +64,7 @@ class ProjectDetailView(PortalDetailView):
         values = IndicatorValue.objects.visible_to(self.request.user).select_related("submitted_by", "approved_by")
         return (
             Project.objects.with_progress()
+            .with_effective_budget()
             .select_related("programme", "approving_meeting", "lead_organization", "decision__meeting", "parent")
             .prefetch_related(
                 "provinces",
@@ -165,8 +166,7 @@ class ProjectCreateView(PortalCreateView):
     model = Project
     form_class = ProjectForm
 
-    def get_initial(self):
-        return {"programme": self.request.GET.get("programme")}
+    initial_from_query = ("programme",)
 
 
 class ProjectUpdateView(PortalUpdateView):
@@ -238,8 +238,7 @@ class AgreementDeleteView(PortalDeleteView):
 class ProjectChildMixin:
     """Pages of a project's parts (milestones, budget lines, indicators...): back to the project after."""
 
-    def get_initial(self):
-        return {"project": self.request.GET.get("project")}
+    initial_from_query = ("project",)
 
     def get_success_url(self):
         return self.object.get_absolute_url()
@@ -315,8 +314,7 @@ class IndicatorValueCreateView(PortalCreateView):
     model = IndicatorValue
     form_class = IndicatorValueForm
 
-    def get_initial(self):
-        return {"indicator": self.request.GET.get("indicator")}
+    initial_from_query = ("indicator",)
 
 
 class IndicatorValueUpdateView(PortalUpdateView):

@@ -2,7 +2,7 @@
 
 from django.utils.translation import get_language_bidi
 
-WIDTH, ROW, LABEL = 640, 30, 260  # SVG units: total width, row height, label column
+WIDTH, ROW, LABEL = 640, 30, 300  # SVG units: total width, row height, label column
 
 
 def bar_chart(rows: list[tuple[str, float, object]]) -> dict:

@@ -10,7 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Consultation, Meeting, Recommendation, overlapping
@@ -151,7 +151,9 @@ class Dashboard:
     def participation(self) -> Figure:
         """Consultation meetings and participants. With a province chosen, the counts of that
         province's meetings; otherwise the consultations' totals (the source gives 186 in all)."""
-        consultation_meetings = self.meetings().filter(kind=Meeting.Kind.CONSULTATION_MEETING)
+        consultation_meetings = self.meetings().filter(
+            kind=Meeting.Kind.CONSULTATION_MEETING, status=Meeting.Status.HELD
+        )
         source = consultation_meetings if self.f.province else self.consultations()
         totals = source.aggregate(
             total=Sum("participants_total"),
@@ -163,7 +165,7 @@ class Dashboard:
             [_("Consultation meetings"), totals["meetings"]],
             [_("Participants"), totals["total"]],
             [_("Of whom women"), totals["women"]],
-            [_("Share of women (%)"), share(totals["women"], totals["with_women"])],
+            [_("Share of women, where counted (%)"), share(totals["women"], totals["with_women"])],
         ]
         return Figure(
             "participation", _("Consultations and participation"), [_("Figure"), _("Value")], rows, chart=None
@@ -192,7 +194,12 @@ class Dashboard:
         """Recommendations carried by a project of a regional development programme."""
         totals = self.recommendations().aggregate(
             total=Count("pk", distinct=True),
-            carried=Count("pk", distinct=True, filter=Q(projects__programme__kind=Programme.Kind.REGIONAL_DEVELOPMENT)),
+            carried=Count(
+                "pk",
+                distinct=True,
+                filter=Q(projects__programme__kind=Programme.Kind.REGIONAL_DEVELOPMENT)
+                | Q(status__in=[Recommendation.Status.IN_PROGRAMME, Recommendation.Status.IMPLEMENTED]),
+            ),
         )
         rows = [
             [_("Recommendations"), totals["total"]],
@@ -226,22 +233,31 @@ class Dashboard:
         data = {
             row["programme"]: (row["n"], row["total"], row["unknown"])
             for row in self.projects()
+            .with_effective_budget()
             .values("programme")
-            .annotate(n=Count("pk"), total=Sum("budget"), unknown=Count("pk", filter=Q(budget__isnull=True)))
+            .annotate(
+                n=Count("pk"),
+                total=Sum("effective_budget"),
+                unknown=Count("pk", filter=Q(effective_budget__isnull=True)),
+            )
         }
         labels = [(p.pk, p.title) for p in Programme.objects.filter(pk__in=[k for k in data if k])]
         return self._budget(data, labels + ([(None, _("no programme"))] if None in data else []), "budget-by-programme",
                             _("Budget by programme"), _("Programme"))  # fmt: skip
 
     def _through_budget(self, through, key):
+        """Per ``key`` of a project link table: (projects, budget total, projects of unknown budget).
+
+        The budget of a project is its effective budget (``ProjectQuerySet.with_effective_budget``).
+        """
+        budget = Subquery(
+            Project.objects.with_effective_budget().filter(pk=OuterRef("project")).values("effective_budget")
+        )
         rows = (
             through.objects.filter(project__in=self.projects().values("pk"))
+            .annotate(budget=budget)
             .values(key)
-            .annotate(
-                n=Count("project"),
-                total=Sum("project__budget"),
-                unknown=Count("project", filter=Q(project__budget__isnull=True)),
-            )
+            .annotate(n=Count("project"), total=Sum("budget"), unknown=Count("project", filter=Q(budget__isnull=True)))
         )
         return {row[key]: (row["n"], row["total"], row["unknown"]) for row in rows}
 
@@ -294,7 +310,7 @@ class Dashboard:
         meetings = {
             row["province"]: row
             for row in self.meetings()
-            .filter(province__isnull=False)
+            .filter(province__isnull=False, status=Meeting.Status.HELD)
             .values("province")
             .annotate(
                 meetings=Count("pk", distinct=True),

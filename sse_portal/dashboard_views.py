@@ -1,14 +1,17 @@
 """The dashboard pages (open to partners, staff and administrators) and their CSV/XLSX downloads."""
 
 import functools
+import io
 import json
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import tablib
 from django import forms
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -105,7 +108,10 @@ class TimelineView(DashboardPage):
         dashboard = context["dashboard"]
         events = []
         for meeting in dashboard.meetings().select_related("province").order_by("-date", "-period_start")[: self.LIMIT]:
-            events.append((meeting.date or meeting.period_start, meeting, meeting.get_kind_display()))
+            label = meeting.get_kind_display()
+            if meeting.status != meeting.Status.HELD:
+                label = f"{label} ({meeting.get_status_display()})"
+            events.append((meeting.date or meeting.period_start, meeting, label))
         for consultation in dashboard.consultations().filter(period_start__isnull=False)[: self.LIMIT]:
             events.append((consultation.period_start, consultation, _("consultation")))
         for agreement in dashboard.agreements().prefetch_related("meetings")[: self.LIMIT]:
@@ -140,10 +146,18 @@ class FollowUpView(DashboardPage):
 
 
 class ExportView(DashboardMixin, View):
-    """One figure of the dashboard as CSV or XLSX, with the page's filters: /dashboard/export/<slug>.<format>."""
+    """One figure of the dashboard as CSV or XLSX, with the page's filters: /dashboard/export/<slug>.<format>.
+
+    The file name carries the filters (e.g. ``participation_2022-03-01_2022-03-31_08.587.xlsx``);
+    the XLSX file also lists them on a second sheet, and reads right to left in Arabic. Invalid
+    filters give 400 with the reasons, rather than figures for another selection.
+    """
 
     def get(self, request, slug, fmt):
         dashboard = self.dashboard()
+        if self.filter_form.is_bound and not self.filter_form.is_valid():
+            reasons = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in self.filter_form.errors.items())
+            return HttpResponseBadRequest(reasons, content_type="text/plain; charset=utf-8")
         figures = {figure.slug: figure for figure in [*dashboard.overview(), dashboard.by_province]}
         if slug not in figures or fmt not in ("csv", "xlsx"):
             raise Http404
@@ -151,15 +165,39 @@ class ExportView(DashboardMixin, View):
         data = tablib.Dataset(headers=[str(c) for c in figure.columns], title=str(figure.title)[:31])
         for row in figure.rows:
             data.append([cell(value) for value in row[: len(figure.columns)]])
-        content = data.export(fmt)
-        kind = (
-            "text/csv; charset=utf-8"
-            if fmt == "csv"
-            else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        f = dashboard.f
+        chosen = [
+            (_("From"), f.start.isoformat() if f.start else ""),
+            (_("To"), f.end.isoformat() if f.end else ""),
+            (_("Province"), f.province.name if f.province else ""),
+            (_("Programme"), f.programme.title if f.programme else ""),
+        ]
+        suffix = "".join(
+            f"_{part}"
+            for part in (f.start, f.end, f.province and f.province.code, f.programme and f.programme.pk)
+            if part
         )
-        response = HttpResponse(content.encode("utf-8-sig") if fmt == "csv" else content, content_type=kind)
-        response["Content-Disposition"] = f'attachment; filename="{slug}.{fmt}"'
+        if fmt == "csv":
+            response = HttpResponse(data.export("csv").encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
+        else:
+            response = HttpResponse(
+                workbook(data, chosen), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            )
+        response["Content-Disposition"] = f'attachment; filename="{slug}{suffix}.{fmt}"'
         return response
+
+
+def workbook(data, chosen) -> bytes:
+    """The figure as an XLSX workbook: its sheet (right to left in Arabic), then a sheet of the filters."""
+    book = openpyxl.load_workbook(io.BytesIO(data.export("xlsx")))
+    book.active.sheet_view.rightToLeft = get_language_bidi()
+    filters = book.create_sheet(str(_("Filters")))
+    filters.sheet_view.rightToLeft = get_language_bidi()
+    for label, value in chosen:
+        filters.append([str(label), value or str(_("all"))])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 def cell(value):
@@ -174,29 +212,36 @@ def cell(value):
 def province_map(figure, column: int) -> dict:
     """The SVG map of the region: each province's path, shaded by ``column`` of the province figure.
 
-    Five shades from light to dark, by fifths of the largest value; a province with no known value
-    is grey. Returns the viewBox, the provinces (path, label position, name, value, shade) and
-    the legend (shade, lower and upper bound).
+    Up to five bands from light to dark, up to the largest value (whole-number bands for counts);
+    a province with no known value is grey. Returns the viewBox, the provinces (path, label
+    position, name, value, shade) and the legend (shade, lower and upper bound).
     """
     outlines = province_outlines()
-    values = {row[-1]: row[column] for row in figure.rows}
-    top = max((float(v) for v in values.values() if v), default=0)
+    values = [row[column] for row in figure.rows if row[column] is not None]
+    top = max((float(v) for v in values), default=0)
     shades = ["#e8f5ec", "#b9e1c4", "#7fc796", "#3f9d5f", "#1b5e33"]
+    if top and all(isinstance(v, int) for v in values):
+        steps = min(5, int(top))
+        bounds = [round(top * i / steps) for i in range(steps + 1)]
+        legend = [(shades[round(i * 4 / max(steps - 1, 1))], bounds[i] + (i > 0), bounds[i + 1]) for i in range(steps)]
+    elif top:
+        legend = [(shade, round(top * i / 5, 2), round(top * (i + 1) / 5, 2)) for i, shade in enumerate(shades)]
+    else:
+        legend = []
+
+    def shade(value):
+        if value is None:
+            return "#d9d9d9"
+        return next((colour for colour, _low, high in legend if float(value) <= high), shades[0])
+
     provinces = []
     for row in figure.rows:
-        code, value = row[-1], row[column]
-        outline = outlines["provinces"].get(code)
-        if outline is None:
-            continue
-        level = None if value is None else (min(int(float(value) / top * 5), 4) if top else 0)
-        provinces.append({
-            "code": code, "name": row[0], "value": value, "d": outline["d"],
-            "x": outline["label"][0], "y": outline["label"][1],
-            "fill": "#d9d9d9" if level is None else shades[level],
-        })  # fmt: skip
-    legend = (
-        [(shade, round(top * i / 5, 2), round(top * (i + 1) / 5, 2)) for i, shade in enumerate(shades)] if top else []
-    )
+        outline = outlines["provinces"].get(row[-1])
+        if outline is not None:
+            provinces.append({
+                "code": row[-1], "name": row[0], "value": row[column], "d": outline["d"],
+                "x": outline["label"][0], "y": outline["label"][1], "fill": shade(row[column]),
+            })  # fmt: skip
     return {"viewBox": outlines["viewBox"], "provinces": provinces, "legend": legend, "source": outlines["source"]}
 
 

@@ -21,6 +21,12 @@ class PortalFormMixin:
 
     template_name = "portal/form.html"
     success_text = ""
+    initial_from_query: tuple[str, ...] = ()  # fields a link may preset, e.g. ?project=3 on a new milestone
+
+    def get_initial(self):
+        # Only the keys present in the URL: an empty one would hide the record's own value when editing.
+        preset = {key: self.request.GET[key] for key in self.initial_from_query if self.request.GET.get(key)}
+        return {**super().get_initial(), **preset}
 
     def post(self, request, *args, **kwargs):
         # clean() (row lock of the version check) and save() run in one transaction.

@@ -1,5 +1,7 @@
 """Form building blocks shared by the apps: tolerant number and date fields, choosers, versioned forms."""
 
+import datetime
+
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple, get_select2_language
@@ -31,14 +33,22 @@ def western_digits(value):
 
 
 class TolerantIntegerField(forms.IntegerField):
-    """An integer typed with Western or Arabic-Indic digits."""
+    """An integer typed with Western or Arabic-Indic digits.
+
+    A text input (numeric keyboard on phones): a browser's number input would silently drop
+    "٣٥" or "1 250,50" before the server could read them.
+    """
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric"})
 
     def to_python(self, value):
         return super().to_python(western_number(value))
 
 
 class TolerantDecimalField(forms.DecimalField):
-    """A decimal typed with Arabic-Indic digits or a comma as decimal separator."""
+    """A decimal typed with Arabic-Indic digits or a comma as decimal separator (a text input, as above)."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
 
     def to_python(self, value):
         return super().to_python(western_number(value))
@@ -203,18 +213,7 @@ class VersionedFormMixin:
         model = type(self.instance)
         current = model.objects.select_for_update().get(pk=self.instance.pk)
         if current.version != loaded:
-            then = model.history.filter(id=self.instance.pk, version=loaded).first()
-            for name in self._meta.fields:
-                field = model._meta.get_field(name)
-                if field.many_to_many:
-                    continue
-                before = display_value(then.instance, field) if then else ""
-                now = display_value(current, field)
-                if before != now:
-                    self.changed_meanwhile.append((self.fields[name].label, before, now))
-            # Saving again, after reading the changes, is a deliberate choice: accept it then.
-            self.data = self.data.copy()
-            self.data[self.add_prefix("loaded_version")] = current.version
+            self._merge_changes(model, current, model.history.filter(id=self.instance.pk, version=loaded).first())
             raise forms.ValidationError(
                 _(
                     "Someone else saved this record after you opened it. Nothing was saved: "
@@ -223,6 +222,44 @@ class VersionedFormMixin:
                 code="changed_meanwhile",
             )
         return cleaned
+
+    def _merge_changes(self, model, current, then):
+        """List the fields changed meanwhile, and prepare the form for saving again without loss.
+
+        A field they changed and this user did not takes their value; a field both changed
+        keeps this user's value (they are shown the other one). ``then`` is the history row of
+        the version this user loaded (None if unknown: every difference is listed).
+        """
+        data = self.data.copy()
+        for name in self._meta.fields:
+            field = model._meta.get_field(name)
+            if field.many_to_many or name not in self.fields:
+                continue
+            base = field.value_from_object(then.instance) if then else None
+            theirs = field.value_from_object(current)
+            if then is not None and theirs == base:
+                continue
+            mine = self.cleaned_data.get(name)
+            mine = mine.pk if isinstance(mine, models.Model) else mine
+            before = display_value(then.instance, field) if then else ""
+            self.changed_meanwhile.append((self.fields[name].label, before, display_value(current, field)))
+            if then is not None and mine == base:
+                key = self.add_prefix(name)
+                data.pop(key, None)
+                if theirs is not None and theirs is not False:
+                    data[key] = "on" if theirs is True else form_text(theirs)
+        # Saving again, after reading the changes, is a deliberate choice: accept it then.
+        data[self.add_prefix("loaded_version")] = current.version
+        self.data = data
+
+
+def form_text(value) -> str:
+    """A model value as a form would post it: ISO dates, HH:MM times, plain numbers."""
+    if isinstance(value, datetime.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
 
 
 def display_value(record, field) -> str:

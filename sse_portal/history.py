@@ -4,9 +4,11 @@ Built on django-simple-history: every save and delete of a programme record writ
 historical row (with the signed-in user, through HistoryRequestMiddleware).
 """
 
+import datetime
+
 from django.apps import apps
 from django.contrib import messages
-from django.db import transaction
+from django.db import models, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.text import capfirst
@@ -20,8 +22,27 @@ HISTORY_PAGE = 20
 HISTORY_APPS = ("stakeholders", "meetings", "projects")
 
 
+ALWAYS_HIDDEN = {"id", "search_text", "version"}
+
+
+def hidden_fields(model, user) -> set[str]:
+    """Fields of ``model`` that ``user`` may not read in its history (contact details, for partners)."""
+    private = set(getattr(model, "private_fields", ()))
+    if private and not user.has_perm(getattr(model, "private_fields_permission", "")):
+        return ALWAYS_HIDDEN | private
+    return ALWAYS_HIDDEN
+
+
 class HistoryModelMixin(ModelPermissionMixin):
-    """Takes the model from the URL (``app_label``, ``model_name``); 404 unless it keeps history."""
+    """Takes the model from the URL (``app_label``, ``model_name``); 404 unless it keeps history.
+
+    Reading a record's history needs the model's ``history_action`` permission ("view" by
+    default; "change" for indicator values, whose drafts partners must not see).
+    """
+
+    def get_permission_required(self):
+        opts = self.model._meta
+        return [f"{opts.app_label}.{getattr(self.model, 'history_action', self.action)}_{opts.model_name}"]
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -40,10 +61,9 @@ class HistoryModelMixin(ModelPermissionMixin):
         return context
 
 
-def _last_values(entry) -> list[tuple[str, str]]:
-    """(label, value) of each field of a historical row, as a person reads them."""
+def _last_values(entry, hidden) -> list[tuple[str, str]]:
+    """(label, value) of each field of a historical row, as a person reads them, but ``hidden``."""
     record = entry.instance
-    hidden = {"id", "search_text", "version"}
     return [
         (capfirst(f.verbose_name), display_value(record, f))
         for f in record._meta.concrete_fields
@@ -51,11 +71,14 @@ def _last_values(entry) -> list[tuple[str, str]]:
     ]
 
 
-def _changes(new, old) -> list[tuple[str, str, str]]:
-    """(field label, old value, new value) for each field that differs between two historical rows."""
+def _changes(new, old, hidden) -> list[tuple[str, str, str]]:
+    """(field label, old value, new value) for each field that differs between two historical rows.
+
+    Choices are shown by their label, linked records by their name; ``hidden`` fields are left out.
+    """
     if old is None:
         return []
-    delta = new.diff_against(old, excluded_fields=["search_text", "version"])
+    delta = new.diff_against(old, excluded_fields=sorted(hidden - {"id"}))
     model = new.instance_type
     rows = []
     for change in delta.changes:
@@ -64,6 +87,9 @@ def _changes(new, old) -> list[tuple[str, str, str]]:
             before, after = _names(field, change.old), _names(field, change.new)
         elif field.is_relation:
             before, after = _name(field, change.old), _name(field, change.new)
+        elif field.choices:
+            labels = dict(field.flatchoices)
+            before, after = labels.get(change.old, change.old), labels.get(change.new, change.new)
         else:
             before, after = change.old, change.new
         rows.append(
@@ -101,11 +127,12 @@ class RecordHistoryView(HistoryModelMixin, TemplateView):
         shown = entries[:HISTORY_PAGE]
         older = entries[1:] + [None]
         record = self.model.objects.filter(pk=self.kwargs["pk"]).first()
+        hidden = hidden_fields(self.model, self.request.user)
         context.update(
             record=record,
             last_state=entries[0],
-            last_values=[] if record else _last_values(entries[0]),
-            entries=[(entry, _changes(entry, previous)) for entry, previous in zip(shown, older, strict=False)],
+            last_values=[] if record else _last_values(entries[0], hidden),
+            entries=[(entry, _changes(entry, previous, hidden)) for entry, previous in zip(shown, older, strict=False)],
         )
         return context
 
@@ -144,7 +171,8 @@ class RestoreView(HistoryModelMixin, TemplateView):
 
 
 def restore(deleted):
-    """Re-create the record of a deletion history row, with its many-to-many links; return it.
+    """Re-create the record of a deletion history row, with its many-to-many links and the parts
+    deleted with it (a meeting's attendance and agenda, a project's milestones...); return it.
 
     The links come from the last state before the deletion (a deletion row holds none). Links
     to records that no longer exist are left out. Raises IntegrityError when the record would
@@ -153,6 +181,7 @@ def restore(deleted):
     """
     model = deleted.instance_type
     record = deleted.instance
+    record._change_reason = "restored"
     record.save()
     before = (
         model.history.filter(id=deleted.id, history_id__lt=deleted.history_id)
@@ -166,4 +195,23 @@ def restore(deleted):
         column = f"{field.m2m_reverse_field_name()}_id"
         wanted = [getattr(row, column) for row in getattr(before, field.name).all()]
         getattr(record, field.name).set(field.related_model.objects.filter(pk__in=wanted))
+    for part in _parts_deleted_with(deleted):
+        restore(part)
     return record
+
+
+def _parts_deleted_with(deleted):
+    """Deletion rows of the records that a cascade removed together with ``deleted``.
+
+    A cascade deletes the parts just before the record itself, in the same request: their rows
+    are dated within a minute before the record's.
+    """
+    window = (deleted.history_date - datetime.timedelta(minutes=1), deleted.history_date)
+    for relation in deleted.instance_type._meta.related_objects:
+        part_model = relation.related_model
+        if relation.on_delete is not models.CASCADE or relation.many_to_many or not hasattr(part_model, "history"):
+            continue
+        rows = part_model.history.filter(
+            history_type="-", history_date__range=window, **{relation.field.attname: deleted.id}
+        ).exclude(id__in=part_model.objects.values("pk"))
+        yield from rows.order_by("history_id")

@@ -1,6 +1,16 @@
 """Bilingual record fields: show the interface language's value first, the other as fallback."""
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_bidi
+
+
+def separator() -> str:
+    """The list separator of the interface language: "، " in Arabic, ", " otherwise."""
+    return "، " if (get_language() or "ar").startswith("ar") else ", "
+
+
+def arrow() -> str:
+    """ "→" reading left to right, "←" right to left: from the earlier state to the later one."""
+    return " ← " if get_language_bidi() else " → "
 
 
 def _order(first: str, second: str) -> tuple[str, str]:

@@ -4,11 +4,12 @@ from decimal import Decimal
 
 from django import template
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.formats import number_format
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .dates import format_day, format_period, format_when
+from .i18n import separator
 
 register = template.Library()
 
@@ -40,7 +41,7 @@ def period(obj):
 @register.simple_tag
 def comma():
     """The list separator of the interface language: "، " in Arabic, ", " otherwise."""
-    return "، " if (get_language() or "ar").startswith("ar") else ", "
+    return separator()
 
 
 @register.filter
@@ -49,6 +50,16 @@ def mad(value):
     if value is None or value == "":
         return ""
     return _("%(amount)s MAD") % {"amount": ltr_number(number_format(value, 2, force_grouping=True))}
+
+
+@register.filter
+def with_parent(record):
+    """A record named with what it belongs to, e.g. an attendance "Salwa Tajri · <the meeting>"."""
+    for name in ("meeting", "agreement", "project", "recommendation", "indicator", "strategy"):
+        parent = getattr(record, name, None) if hasattr(type(record), name) else None
+        if parent is not None and parent is not record:
+            return f"{record} · {parent}"
+    return str(record)
 
 
 @register.filter
@@ -142,3 +153,20 @@ def ltr_number(text: str) -> str:
 def get_item(mapping, key):
     """``mapping[key]`` in a template."""
     return mapping.get(key)
+
+
+@register.filter
+def history_kind(entry):
+    """What a history row records: created, changed, deleted, or restored."""
+    if entry.history_change_reason == "restored":
+        return _("Restored")
+    return {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}.get(entry.history_type, entry.history_type)
+
+
+@register.filter
+def moment(value):
+    """A date and time in Africa/Casablanca, e.g. "29 نونبر 2026، 09:51" or "29 novembre 2026, 09:51"."""
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    return f"{format_day(local.date())}{comma()}{local:%H:%M}"

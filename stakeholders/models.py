@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sse_portal.constraints import end_not_before_start, in_one_language_at_least
-from sse_portal.i18n import localized, other_language
+from sse_portal.i18n import localized, other_language, separator
 from sse_portal.search import SearchableModel
 from sse_portal.versioning import VersionedModel
 
@@ -169,6 +169,9 @@ class Person(SearchableModel, VersionedModel):
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
 
+    private_fields = ("email", "phone")  # hidden in history from those without the permission below
+    private_fields_permission = "stakeholders.view_contact_details"
+
     full_name = localized("full_name", "ar", "latin")
     other_name = other_language("full_name", "ar", "latin")
 
@@ -220,7 +223,7 @@ class Position(SearchableModel, VersionedModel):
 
     def __str__(self):
         title = self.title or _("member")
-        return f"{self.person}, {title}, {self.organization.name}"
+        return separator().join([str(self.person), str(title), self.organization.name])
 
     def get_absolute_url(self):
         return self.person.get_absolute_url()

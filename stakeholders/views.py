@@ -108,8 +108,7 @@ class PositionCreateView(PortalCreateView):
     model = Position
     form_class = PositionForm
 
-    def get_initial(self):
-        return {key: self.request.GET.get(key) for key in ("person", "organization")}
+    initial_from_query = ("person", "organization")
 
 
 class PositionUpdateView(PortalUpdateView):

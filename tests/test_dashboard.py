@@ -39,7 +39,7 @@ def test_real_dataset_figures():
         "Consultation meetings": [5],
         "Participants": [186],
         "Of whom women": [None],  # the source does not say
-        "Share of women (%)": [None],
+        "Share of women, where counted (%)": [None],
     }
     kinds = table(dashboard.meetings_by_kind)
     assert (kinds["working meeting"], kinds["ordinary session"], kinds["consultation meeting"]) == ([1], [1], [5])
@@ -123,7 +123,7 @@ def test_factory_dataset_totals_by_programme(known):
         "Consultation meetings": [2],
         "Participants": [50],
         "Of whom women": [20],
-        "Share of women (%)": [40.0],
+        "Share of women, where counted (%)": [40.0],
     }
     # the 2 recommendations of the consultation, and the 3 that the factory linked to the projects
     assert table(dashboard.recommendations_carried)["Recommendations"] == [5]
@@ -139,7 +139,7 @@ def test_factory_dataset_follows_period_and_province(known):
     assert table(in_2024.budget_by_programme)[programme.title] == [Decimal("250000.50"), 2, 1]
     in_zagora = Dashboard(Filters(province=zagora, programme=programme))
     assert table(in_zagora.participation)["Participants"] == [20]
-    assert table(in_zagora.participation)["Share of women (%)"] == [40.0]
+    assert table(in_zagora.participation)["Share of women, where counted (%)"] == [40.0]
     assert table(in_zagora.budget_by_programme)[programme.title] == [Decimal("250000.50"), 2, 1]
 
 
@@ -159,7 +159,7 @@ def test_dashboard_pages_for_partners_with_filters_and_downloads(partner_client,
         "Consultation meetings,2",
         "Participants,50",
         "Of whom women,20",
-        "Share of women (%),40.0",
+        '"Share of women, where counted (%)",40.0',
     ]
     response = partner_client.get(
         reverse("dashboard_export", args=["budget-by-province", "xlsx"]),

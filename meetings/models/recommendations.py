@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sse_portal.constraints import end_not_before_start, in_one_language_at_least
-from sse_portal.i18n import localized
+from sse_portal.i18n import arrow, localized
 from sse_portal.search import SearchableModel
 from sse_portal.versioning import VersionedModel
 
@@ -199,7 +199,7 @@ class StatusChange(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+        return f"{self.get_from_status_display()}{arrow()}{self.get_to_status_display()}"
 
     def get_absolute_url(self):
         return self.recommendation.get_absolute_url()
@@ -237,7 +237,7 @@ class RecommendationLink(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.source} → {self.target} ({self.get_kind_display()})"
+        return f"{self.source}{arrow()}{self.target} ({self.get_kind_display()})"
 
     def get_absolute_url(self):
         return self.target.get_absolute_url()

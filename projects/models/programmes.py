@@ -173,6 +173,19 @@ class ProjectQuerySet(models.QuerySet):
         )
         return self.annotate(overall_progress=Coalesce(Subquery(children), Cast("progress", FloatField())))
 
+    def with_effective_budget(self):
+        """Annotate ``effective_budget`` (MAD): the project's ``budget`` when known, else the total of
+        its budget lines in force (revised where revised), else None. One query."""
+        from .results import BudgetLine
+
+        lines = (
+            BudgetLine.objects.filter(project=OuterRef("pk"))
+            .values("project")
+            .annotate(total=Sum(Coalesce("revised", "planned")))
+            .values("total")
+        )
+        return self.annotate(effective_budget=Coalesce("budget", Subquery(lines)))
+
 
 class Project(SearchableModel, VersionedModel):
     """A project of a programme; ``budget`` is in Moroccan dirhams (MAD), empty when not known."""

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q, Sum
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -212,6 +213,8 @@ class IndicatorValue(VersionedModel):
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
 
+    history_action = "change"  # a value's history shows drafts: for those who may change values only
+
     objects = IndicatorValueQuerySet.as_manager()
     history = HistoricalRecords()
 
@@ -230,7 +233,7 @@ class IndicatorValue(VersionedModel):
         ]
 
     def __str__(self):
-        return f"{self.indicator}: {self.value}"
+        return f"{self.indicator}: {number_format(self.value.normalize() if self.value is not None else '')}"
 
     def get_absolute_url(self):
         return self.indicator.project.get_absolute_url()
