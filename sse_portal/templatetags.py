@@ -6,6 +6,7 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .dates import format_day, format_period, format_when
@@ -42,6 +43,12 @@ def period(obj):
 def comma():
     """The list separator of the interface language: "، " in Arabic, ", " otherwise."""
     return separator()
+
+
+@register.simple_tag
+def colon():
+    """A colon as the interface language writes it: French puts a no-break space before it."""
+    return "\u00a0:" if (get_language() or "").startswith("fr") else ":"
 
 
 @register.filter
