@@ -221,9 +221,12 @@ def province_map(figure, column: int) -> dict:
     top = max((float(v) for v in values), default=0)
     shades = ["#e8f5ec", "#b9e1c4", "#7fc796", "#3f9d5f", "#1b5e33"]
     if top and all(isinstance(v, int) for v in values):
-        steps = min(5, int(top))
+        # counts: zero in the lightest shade, then up to four whole-number bands up to the largest
+        steps = min(4, int(top))
         bounds = [round(top * i / steps) for i in range(steps + 1)]
-        legend = [(shades[round(i * 4 / max(steps - 1, 1))], bounds[i] + (i > 0), bounds[i + 1]) for i in range(steps)]
+        legend = [(shades[0], 0, 0)] + [
+            (shades[round((i + 1) * 4 / steps)], bounds[i] + 1, bounds[i + 1]) for i in range(steps)
+        ]
     elif top:
         legend = [(shade, round(top * i / 5, 2), round(top * (i + 1) / 5, 2)) for i, shade in enumerate(shades)]
     else:
