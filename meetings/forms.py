@@ -3,8 +3,8 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from sse_portal.forms import (
+    BaseTableFormSet,
     PortalModelForm,
-    TableFormSetMixin,
     VersionedFormMixin,
     numbered_items_formset,
 )
@@ -77,20 +77,11 @@ class AttendanceRowForm(PortalModelForm):
         fields = ["person", "position", "organization", "group_ar", "group_fr", "mode", "status", "is_presenter"]
 
 
-class BaseAttendanceFormSet(TableFormSetMixin, forms.BaseInlineFormSet):
+class BaseAttendanceFormSet(BaseTableFormSet):
     def clean(self):
         """The same person twice in one submission is refused, naming the person."""
         super().clean()
-        seen = set()
-        for form in self.forms:
-            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
-                continue
-            person = form.cleaned_data.get("person")
-            if person is None:
-                continue
-            if person.pk in seen:
-                form.add_error("person", _("%(person)s is listed twice.") % {"person": person})
-            seen.add(person.pk)
+        self.refuse_duplicates("person", lambda person: _("%(person)s is listed twice.") % {"person": person})
 
 
 AttendanceFormSet = inlineformset_factory(
@@ -153,22 +144,17 @@ class ConsultationMeetingRowForm(PortalModelForm):
         return meeting
 
 
-class BaseConsultationMeetingFormSet(TableFormSetMixin, forms.BaseInlineFormSet):
+class BaseConsultationMeetingFormSet(BaseTableFormSet):
     def clean(self):
         """One meeting per province; each within the consultation's period; the provinces'
         participants no more than the consultation's total."""
         super().clean()
         consultation = self.instance
-        seen, participants = set(), 0
-        for form in self.forms:
-            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
-                continue
-            data = form.cleaned_data
-            province = data.get("province")
-            if province and province.pk in seen:
-                form.add_error("province", _("This province already has a meeting in this consultation."))
-            if province:
-                seen.add(province.pk)
+        self.refuse_duplicates(
+            "province", lambda _province: _("This province already has a meeting in this consultation.")
+        )
+        participants = 0
+        for form, data in self.kept_rows():
             day = data.get("date")
             start, end = consultation.period_start, consultation.period_end
             if day and ((start and day < start) or (end and day > end)):
@@ -233,10 +219,12 @@ class StatusChangeForm(PortalModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        recommendation = Recommendation.objects.filter(pk=self.initial.get("recommendation") or None).first()
+        try:  # ?recommendation=abc is ignored, not a 500
+            recommendation = self.fields["recommendation"].clean(self.initial.get("recommendation"))
+        except forms.ValidationError:
+            recommendation = None
         if recommendation and not self.is_bound:
-            allowed = Recommendation.TRANSITIONS[recommendation.status]
-            self.fields["to_status"].choices = [(s, Recommendation.Status(s).label) for s in allowed]
+            self.fields["to_status"].choices = [(status.value, status.label) for status in recommendation.next_statuses]
 
 
 class RecommendationLinkForm(PortalModelForm):

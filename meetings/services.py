@@ -23,9 +23,9 @@ def change_status(
     Raises ValidationError, keyed by form field (``to_status``, ``changed_on``, ``reason``).
     """
     current = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
-    allowed = Recommendation.TRANSITIONS[current.status]
+    allowed = current.next_statuses
     if to_status not in allowed:
-        names = separator().join(str(Recommendation.Status(s).label) for s in allowed) or _("none: it is final")
+        names = separator().join(str(status.label) for status in allowed) or _("none: it is final")
         raise ValidationError(
             {
                 "to_status": _(

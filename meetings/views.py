@@ -127,7 +127,6 @@ class RecommendationDetailView(PortalDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["timeline"] = recommendation_timeline(self.object, self.request.user)
-        context["next_statuses"] = [Recommendation.Status(s) for s in Recommendation.TRANSITIONS[self.object.status]]
         return context
 
 

@@ -122,16 +122,10 @@ class BaseAgreementPartyFormSet(BaseTableFormSet):
     def clean(self):
         """An organization is a party once; an agreement has at least one party."""
         super().clean()
-        seen = set()
-        for form in self.forms:
-            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
-                continue
-            organization = form.cleaned_data.get("organization")
-            if organization and organization.pk in seen:
-                form.add_error("organization", _("%(organization)s is listed twice.") % {"organization": organization})
-            if organization:
-                seen.add(organization.pk)
-        if not seen:
+        parties = self.refuse_duplicates(
+            "organization", lambda organization: _("%(organization)s is listed twice.") % {"organization": organization}
+        )
+        if not parties:
             raise forms.ValidationError(_("Name at least one party."), code="no_party")
 
 
@@ -159,9 +153,8 @@ class BaseAmendmentFormSet(BaseTableFormSet):
         """An amendment comes after the signature."""
         super().clean()
         signed = self.instance.signing_date
-        for form in self.forms:
-            day = form.cleaned_data.get("date") if form.cleaned_data else None
-            if signed and day and day < signed and not form.cleaned_data.get("DELETE"):
+        for form, data in self.kept_rows():
+            if signed and data.get("date") and data["date"] < signed:
                 form.add_error("date", _("An amendment cannot be dated before the signature."))
 
 

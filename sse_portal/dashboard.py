@@ -280,19 +280,27 @@ class Dashboard:
         return self._by(self.agreements(), "status", PartnershipAgreement.Status.choices, "agreements-by-status",
                         _("Partnership agreements by status"), _("Status"), _("Agreements"))  # fmt: skip
 
+    # The figures of the overview page, in order, by slug (the slug names the download).
+    OVERVIEW = {
+        "meetings-by-kind": "meetings_by_kind",
+        "participation": "participation",
+        "recommendations-by-axis": "recommendations_by_axis",
+        "recommendations-by-status": "recommendations_by_status",
+        "recommendations-carried": "recommendations_carried",
+        "projects-by-status": "projects_by_status",
+        "budget-by-programme": "budget_by_programme",
+        "budget-by-province": "budget_by_province",
+        "budget-by-axis": "budget_by_axis",
+        "agreements-by-status": "agreements_by_status",
+    }
+    DOWNLOADS = {**OVERVIEW, "provinces": "by_province"}
+
     def overview(self) -> list[Figure]:
-        return [
-            self.meetings_by_kind,
-            self.participation,
-            self.recommendations_by_axis,
-            self.recommendations_by_status,
-            self.recommendations_carried,
-            self.projects_by_status,
-            self.budget_by_programme,
-            self.budget_by_province,
-            self.budget_by_axis,
-            self.agreements_by_status,
-        ]
+        return [getattr(self, name) for name in self.OVERVIEW.values()]
+
+    def figure(self, slug: str) -> Figure:
+        """The figure downloaded as ``slug``, computed alone; raises KeyError for an unknown slug."""
+        return getattr(self, self.DOWNLOADS[slug])
 
     # --- provinces ----------------------------------------------------------------------------------
     PROVINCE_MEASURES = {

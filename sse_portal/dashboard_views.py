@@ -10,6 +10,7 @@ import openpyxl
 import tablib
 from django import forms
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext_lazy as _
@@ -132,8 +133,6 @@ class FollowUpView(DashboardPage):
     tab = "follow-up"
 
     def get_context_data(self, **kwargs):
-        from django.db.models import Prefetch
-
         context = super().get_context_data(**kwargs)
         recommendations = Recommendation.objects.select_related("axis").prefetch_related("projects__programme")
         context["consultations"] = (
@@ -158,10 +157,9 @@ class ExportView(DashboardMixin, View):
         if self.filter_form.is_bound and not self.filter_form.is_valid():
             reasons = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in self.filter_form.errors.items())
             return HttpResponseBadRequest(reasons, content_type="text/plain; charset=utf-8")
-        figures = {figure.slug: figure for figure in [*dashboard.overview(), dashboard.by_province]}
-        if slug not in figures or fmt not in ("csv", "xlsx"):
+        if slug not in Dashboard.DOWNLOADS or fmt not in ("csv", "xlsx"):
             raise Http404
-        figure = figures[slug]
+        figure = dashboard.figure(slug)
         data = tablib.Dataset(headers=[str(c) for c in figure.columns], title=str(figure.title)[:31])
         for row in figure.rows:
             data.append([cell(value) for value in row[: len(figure.columns)]])

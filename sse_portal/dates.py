@@ -6,6 +6,8 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from .i18n import separator
+
 # The month names used in Morocco (and in the source article: "11 ماي 2022").
 MOROCCAN_MONTHS = [
     "يناير",
@@ -59,14 +61,9 @@ def format_when(date, start_time=None, end_time=None, period_start=None, period_
     """When something happens: a date (with its times, Africa/Casablanca wall clock, only when known),
     else its period. A date known without a time is never shown as midnight."""
     if date:
-        text = format_day(date)
         if start_time and end_time:
-            return (
-                f"{text}، {start_time:%H:%M}–{end_time:%H:%M}"
-                if _arabic()
-                else f"{text}, {start_time:%H:%M}–{end_time:%H:%M}"
-            )
+            return f"{format_day(date)}{separator()}{start_time:%H:%M}–{end_time:%H:%M}"
         if start_time:
-            return f"{text}، {start_time:%H:%M}" if _arabic() else f"{text}, {start_time:%H:%M}"
-        return text
+            return f"{format_day(date)}{separator()}{start_time:%H:%M}"
+        return format_day(date)
     return format_period(period_start, period_end)

@@ -7,6 +7,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import IntegrityError, router, transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.urls import NoReverseMatch, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import CreateView, DeleteView, UpdateView
@@ -126,7 +127,9 @@ class PortalDeleteView(ModelPermissionMixin, DeleteView):
     action = "delete"
     template_name = "portal/confirm_delete.html"
 
-    def collect(self):
+    @cached_property
+    def dependants(self) -> tuple[list, list]:
+        """(records that refer to this one and forbid its deletion, [(kind, count)] of its parts)."""
         collector = NestedObjects(using=router.db_for_write(self.model))
         collector.collect([self.object])
         protected = sorted(collector.protected, key=lambda record: (type(record).__name__, record.pk))
@@ -139,13 +142,12 @@ class PortalDeleteView(ModelPermissionMixin, DeleteView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["protected"], context["parts"] = self.collect()
+        context["protected"], context["parts"] = self.dependants
         context["opts"] = self.model._meta
         return context
 
     def form_valid(self, form):
-        protected, _parts = self.collect()
-        if protected:
+        if self.dependants[0]:
             messages.error(self.request, _("Not deleted: other records still refer to it."))
             return self.render_to_response(self.get_context_data())
         with transaction.atomic():

@@ -272,8 +272,9 @@ def display_value(record, field) -> str:
     return "" if value is None else str(value)
 
 
-class TableFormSetMixin:
-    """Renders an inline formset as an editable table (crispy's table_inline_formset)."""
+class BaseTableFormSet(forms.BaseInlineFormSet):
+    """An inline formset shown as an editable table (crispy's table_inline_formset), with helpers
+    for rules across its rows."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -283,9 +284,28 @@ class TableFormSetMixin:
         self.helper.disable_csrf = True
         self.helper.include_media = False  # the page includes the media of all its forms once
 
+    def kept_rows(self) -> list:
+        """(form, cleaned data) of each row filled in and not marked for deletion."""
+        return [
+            (form, form.cleaned_data)
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
 
-class BaseTableFormSet(TableFormSetMixin, forms.BaseInlineFormSet):
-    """An inline formset shown as a table."""
+    def refuse_duplicates(self, field: str, message) -> int:
+        """Mark each row whose ``field`` names a record an earlier row names, with ``message(record)``.
+
+        Returns how many distinct records the rows name.
+        """
+        seen = set()
+        for form, data in self.kept_rows():
+            record = data.get(field)
+            if record is None:
+                continue
+            if record.pk in seen:
+                form.add_error(field, message(record))
+            seen.add(record.pk)
+        return len(seen)
 
 
 def numbered_items_formset(parent_model, item_model):

@@ -176,4 +176,4 @@ def moment(value):
     if not value:
         return ""
     local = timezone.localtime(value)
-    return f"{format_day(local.date())}{comma()}{local:%H:%M}"
+    return format_when(local.date(), local.time())

@@ -1,6 +1,8 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import Client
+from django.utils import translation
 
 from meetings.draa_tafilalet import MEETING_DATE, load_draa_tafilalet
 from meetings.models import Meeting
@@ -53,6 +55,16 @@ def staff_client(client, staff_user):
 
 
 @pytest.fixture
-def partner_client(client, partner_user):
-    client.force_login(partner_user)
-    return client
+def partner_client(partner_user):
+    """A client of its own, so that a test can use it next to staff_client (which is ``client``)."""
+    partner = Client()
+    partner.force_login(partner_user)
+    return partner
+
+
+@pytest.fixture
+def english(settings):
+    """Read the portal's and Django's messages in English (the default is Arabic)."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield

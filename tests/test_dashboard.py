@@ -9,7 +9,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
 
 from meetings.models import Meeting, Recommendation
 from projects.models import Programme, Project
@@ -18,15 +17,7 @@ from stakeholders.models import Province
 
 from .factories import ConsultationFactory, MeetingFactory, ProgrammeFactory, ProjectFactory, RecommendationFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english(settings):
-    """The figures' labels are read in English here."""
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def table(figure):
@@ -248,3 +239,13 @@ def test_same_queries_with_10_and_1000_records(partner_client):
     few = counts(partner_client)
     grow(990)
     assert counts(partner_client) == few
+
+
+def test_each_download_slug_names_its_figure_and_computes_it_alone(partner_client):
+    dashboard = Dashboard(Filters())
+    assert all(dashboard.figure(slug).slug == slug for slug in Dashboard.DOWNLOADS)
+    with CaptureQueriesContext(connection) as overview:
+        partner_client.get(reverse("dashboard"))
+    with CaptureQueriesContext(connection) as one:
+        assert partner_client.get(reverse("dashboard_export", args=["participation", "csv"])).status_code == 200
+    assert len(one) < len(overview) - 5

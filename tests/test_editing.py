@@ -13,13 +13,7 @@ from stakeholders.models import Organization, Person
 
 from .factories import OrganizationFactory, PersonFactory, PositionFactory, ProjectFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english(settings):
-    """These tests read Django's and the portal's messages in English."""
-    settings.LANGUAGE_CODE = "en"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def management(prefix, total, initial=0):

@@ -6,10 +6,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
 
 from meetings.models import Decision, Meeting, Recommendation, RecommendationLink, StatusChange
 from meetings.services import change_status
@@ -33,15 +31,8 @@ from .factories import (
     RecommendationFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 D = datetime.date
-
-
-@pytest.fixture(autouse=True)
-def english(settings):
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
 
 
 def test_progress_rolls_up_to_the_parent_by_weight():
@@ -77,10 +68,8 @@ def test_budget_totals_per_funder_and_per_year():
 
 
 def test_an_indicator_value_is_seen_by_partners_only_once_approved(
-    staff_client, partner_user, staff_user, administrator
+    staff_client, partner_client, partner_user, staff_user, administrator
 ):
-    partner_client = Client()
-    partner_client.force_login(partner_user)
     value = IndicatorValueFactory(value=35)
     project_url = value.indicator.project.get_absolute_url()
     assert 'data-value-status="draft"' in staff_client.get(project_url).content.decode()
@@ -321,3 +310,12 @@ def test_the_real_dataset_infers_nothing_beyond_the_source(staff_client, partner
     assert [(e.day, e.shown, e.kind) for e in events] == [(D(2022, 3, 1), "March 2022", "project approved")]
     page = staff_client.get(project.get_absolute_url()).content.decode()
     assert "March 2022" in page[page.index('id="timeline"') :]  # the session is known by its month only
+
+
+def test_the_status_form_offers_only_the_next_steps(staff_client):
+    recommendation = RecommendationFactory()
+    url = reverse("meetings:statuschange_create")
+    form = staff_client.get(url, {"recommendation": recommendation.pk}).context["form"]
+    assert [value for value, _label in form.fields["to_status"].choices] == ["under_review", "rejected"]
+    assert recommendation.next_statuses == [Recommendation.Status.UNDER_REVIEW, Recommendation.Status.REJECTED]
+    assert staff_client.get(url, {"recommendation": "abc"}).status_code == 200

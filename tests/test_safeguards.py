@@ -8,7 +8,6 @@ import openpyxl
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 
 from meetings.models import Attendance, Consultation, Meeting, Recommendation
 from projects.models import Milestone, Project
@@ -25,25 +24,11 @@ from .factories import (
     ProjectFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 D = datetime.date
 
 
-@pytest.fixture(autouse=True)
-def english(settings):
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def partner(partner_user):
-    client = Client()
-    client.force_login(partner_user)
-    return client
-
-
-def test_history_never_shows_contact_details_or_draft_values_to_partners(staff_client, partner):
+def test_history_never_shows_contact_details_or_draft_values_to_partners(staff_client, partner_client):
     person = Person.objects.get(full_name_ar="حسني رشيدي")
     staff_client.post(
         reverse("stakeholders:person_update", args=[person.pk]),
@@ -52,10 +37,12 @@ def test_history_never_shows_contact_details_or_draft_values_to_partners(staff_c
     )  # fmt: skip
     url = reverse("record_history", args=["stakeholders", "person", person.pk])
     assert "h.rachidi@example.ma" in staff_client.get(url).content.decode()
-    page = partner.get(url).content.decode()
+    page = partner_client.get(url).content.decode()
     assert "h.rachidi@example.ma" not in page and "0661234567" not in page
     value = IndicatorValueFactory(value=999)
-    assert partner.get(reverse("record_history", args=["projects", "indicatorvalue", value.pk])).status_code == 403
+    assert (
+        partner_client.get(reverse("record_history", args=["projects", "indicatorvalue", value.pk])).status_code == 403
+    )
 
 
 def test_restoring_a_meeting_brings_back_its_attendance_and_agenda(staff_client):
@@ -182,9 +169,12 @@ def test_an_amendment_comes_after_the_signature(staff_client):
     assert amendments.forms[0].errors["date"] == ["An amendment cannot be dated before the signature."]
 
 
-def test_exports_refuse_invalid_filters_and_name_the_valid_ones(partner):
-    assert partner.get(reverse("dashboard_export", args=["participation", "csv"]), {"start": "bad"}).status_code == 400
-    response = partner.get(
+def test_exports_refuse_invalid_filters_and_name_the_valid_ones(partner_client):
+    assert (
+        partner_client.get(reverse("dashboard_export", args=["participation", "csv"]), {"start": "bad"}).status_code
+        == 400
+    )
+    response = partner_client.get(
         reverse("dashboard_export", args=["participation", "xlsx"]),
         {"start": "2022-03-01", "end": "2022-03-31"},
         HTTP_ACCEPT_LANGUAGE="ar",

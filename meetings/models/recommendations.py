@@ -107,6 +107,11 @@ class Recommendation(SearchableModel, VersionedModel):
     def source(self):
         return self.source_consultation or self.source_meeting
 
+    @property
+    def next_statuses(self) -> list["Recommendation.Status"]:
+        """The statuses this recommendation may move to from its current one (``TRANSITIONS``)."""
+        return [self.Status(status) for status in self.TRANSITIONS[self.status]]
+
     def clean(self):
         if not self.source_meeting_id and not self.source_consultation_id:
             raise ValidationError(

@@ -6,7 +6,8 @@ Amounts are in Moroccan dirhams (MAD); dates are calendar days (Africa/Casablanc
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q, Sum
+from django.db.models import DecimalField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -245,9 +246,6 @@ def budget_totals(project) -> dict:
     Returns ``{"planned": ..., "current": ..., "spent": ..., "by_funder": [...], "by_year": [...]}``;
     each row of ``by_funder``/``by_year`` has ``planned``, ``current`` (revised where revised) and ``spent``.
     """
-    from django.db.models import Case, DecimalField, OuterRef, Subquery, Value, When
-    from django.db.models.functions import Coalesce
-
     spent = (
         Expenditure.objects.filter(budget_line=OuterRef("pk"))
         .values("budget_line")
@@ -256,7 +254,7 @@ def budget_totals(project) -> dict:
     )
     zero = Value(0, output_field=DecimalField(max_digits=14, decimal_places=2))
     lines = project.budget_lines.annotate(
-        current_amount=Case(When(revised__isnull=False, then="revised"), default="planned"),
+        current_amount=Coalesce("revised", "planned"),
         spent_amount=Coalesce(Subquery(spent), zero),
     )
     sums = {"planned": Sum("planned"), "current": Sum("current_amount"), "spent": Sum("spent_amount")}
