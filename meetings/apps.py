@@ -6,3 +6,18 @@ class MeetingsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "meetings"
     verbose_name = _("Meetings")
+
+    def ready(self):
+        from core import registry
+
+        from . import models as m
+
+        registry.register_app(self)
+        registry.register(m.Meeting, searchable=True, choosable=True, history=True)
+        registry.register(m.Consultation, searchable=True, history=True)
+        registry.register(m.Recommendation, searchable=True, choosable=True, history=True)
+        registry.register(m.Decision, choosable=True, history=True, parent="meeting")
+        registry.register(m.AgendaItem, numbered=True, history=True, parent="meeting")
+        registry.register(m.Attendance, history=True, parent="meeting")
+        registry.register(m.RecommendationAnswer, history=True, parent="recommendation", url_name="answer")
+        registry.register(m.StatusChange, parent="recommendation")

@@ -2,8 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import ThematicAxis
-from sse_portal.filters import SearchFilterSet, chooser_filter
+from core.filters import SearchFilterSet, chooser_filter
 from stakeholders.models import Province
 
 from .models import Attendance, Consultation, Decision, Meeting, Recommendation
@@ -47,7 +46,9 @@ class ConsultationFilter(SearchFilterSet):
 
 
 class RecommendationFilter(SearchFilterSet):
-    axis = django_filters.ModelChoiceFilter(queryset=ThematicAxis.objects.all(), label=_("thematic axis"))
+    axis = django_filters.ModelChoiceFilter(
+        queryset=Recommendation._meta.get_field("axis").related_model.objects.all(), label=_("thematic axis")
+    )
     province = django_filters.ModelChoiceFilter(
         queryset=Province.objects.of_portal_region(), method="filter_province", label=_("province")
     )

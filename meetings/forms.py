@@ -2,7 +2,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from sse_portal.forms import (
+from core.forms import (
     BaseTableFormSet,
     PortalModelForm,
     VersionedFormMixin,

@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from sse_portal.dates import format_day
-from sse_portal.i18n import separator
+from core.dates import format_day
+from core.i18n import separator
 
 from .models import Recommendation, StatusChange
 

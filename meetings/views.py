@@ -6,9 +6,8 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from projects.timeline import recommendation_timeline
-from sse_portal.editing import InlineFormsetsMixin, PortalCreateView, PortalDeleteView, PortalUpdateView
-from sse_portal.views import PortalDetailView, PortalListView
+from core.editing import InlineFormsetsMixin, PortalCreateView, PortalDeleteView, PortalUpdateView
+from core.views import PortalDetailView, PortalListView
 
 from .filters import ConsultationFilter, DecisionFilter, MeetingFilter, RecommendationFilter
 from .forms import (
@@ -123,11 +122,6 @@ class RecommendationDetailView(PortalDetailView):
             Prefetch("links_in", queryset=RecommendationLink.objects.select_related("source")),
             Prefetch("links_out", queryset=RecommendationLink.objects.select_related("target")),
         )
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["timeline"] = recommendation_timeline(self.object, self.request.user)
-        return context
 
 
 class MeetingEditMixin(InlineFormsetsMixin):

@@ -6,3 +6,30 @@ class ProjectsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "projects"
     verbose_name = _("Projects and programmes")
+
+    def ready(self):
+        from core import registry
+
+        from . import models as m
+
+        registry.register_app(self)
+        registry.register(m.Programme, searchable=True, history=True)
+        registry.register(m.Project, searchable=True, choosable=True, history=True)
+        registry.register(m.Strategy, searchable=True, history=True)
+        registry.register(m.PartnershipAgreement, searchable=True, history=True, url_name="agreement")
+        registry.register(m.ThematicAxis, history=True)
+        registry.register(m.StrategyAxis, numbered=True, history=True, parent="strategy")
+        registry.register(m.AgreementParty, history=True, parent="agreement")
+        registry.register(m.Amendment, history=True, parent="agreement")
+        registry.register(m.Milestone, history=True, parent="project")
+        registry.register(m.BudgetLine, history=True, parent="project")
+        registry.register(m.Expenditure, history=True)
+        registry.register(m.Indicator, history=True, parent="project")
+        # A value's history shows drafts: only for those who may change values.
+        registry.register(
+            m.IndicatorValue,
+            history=True,
+            history_permission="change",
+            parent="indicator",
+            staff_permissions=("projects.approve_indicatorvalue",),
+        )

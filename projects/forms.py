@@ -2,7 +2,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from sse_portal.forms import BaseTableFormSet, PortalModelForm, VersionedFormMixin, numbered_items_formset
+from core.forms import BaseTableFormSet, PortalModelForm, VersionedFormMixin, numbered_items_formset
 from stakeholders.models import Province
 
 from .models import (

@@ -7,9 +7,9 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
+from core.editing import InlineFormsetsMixin, PortalCreateView, PortalDeleteView, PortalUpdateView
+from core.views import ModelPermissionMixin, PortalDetailView, PortalListView
 from meetings.models import Meeting
-from sse_portal.editing import InlineFormsetsMixin, PortalCreateView, PortalDeleteView, PortalUpdateView
-from sse_portal.views import ModelPermissionMixin, PortalDetailView, PortalListView
 
 from .filters import AgreementFilter, ProgrammeFilter, ProjectFilter, StrategyFilter
 from .forms import (
@@ -41,7 +41,6 @@ from .models import (
 )
 from .models.results import budget_totals
 from .services import approve_value, submit_value
-from .timeline import agreement_timeline, project_timeline
 
 
 class ProjectListView(PortalListView):
@@ -86,7 +85,6 @@ class ProjectDetailView(PortalDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["budget"] = budget_totals(self.object)
-        context["timeline"] = project_timeline(self.object, self.request.user)
         return context
 
 
@@ -157,7 +155,6 @@ class AgreementDetailView(PortalDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["timeline"] = agreement_timeline(self.object, self.request.user)
         context["committed"] = sum(p.financial_commitment or 0 for p in self.object.agreement_parties.all())
         return context
 

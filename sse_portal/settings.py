@@ -37,9 +37,12 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "simple_history",
-    "stakeholders",
+    # The kit, then the domain apps (in the menu's order), then the pages across them.
+    "core",
     "meetings",
     "projects",
+    "stakeholders",
+    "overview",
 ]
 
 MIDDLEWARE = [
@@ -70,7 +73,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            "builtins": ["sse_portal.templatetags"],
         },
     },
 ]
@@ -87,7 +89,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "overview:home"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "ar"

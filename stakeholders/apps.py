@@ -6,3 +6,27 @@ class StakeholdersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "stakeholders"
     verbose_name = _("Stakeholders")
+
+    def ready(self):
+        from core import registry
+
+        from . import models as m
+
+        registry.register_app(self)
+        registry.register(m.Organization, searchable=True, choosable=True, history=True)
+        # Contact details: hidden in history from those without the permission (partners).
+        registry.register(
+            m.Person,
+            searchable=True,
+            choosable=True,
+            history=True,
+            private_fields=("email", "phone"),
+            private_permission="stakeholders.view_contact_details",
+        )
+        registry.register(
+            m.Position,
+            choosable=True,
+            history=True,
+            chooser_search=("search_text", "person__search_text", "organization__search_text"),
+            chooser_related=("person", "organization"),
+        )

@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from sse_portal.filters import SearchFilterSet, chooser_filter
+from core.filters import SearchFilterSet, chooser_filter
 
 from .models import Organization, Person, Position, Province
 

@@ -1,4 +1,4 @@
-from sse_portal.forms import PortalModelForm, VersionedFormMixin
+from core.forms import PortalModelForm, VersionedFormMixin
 
 from .models import Organization, Person, Position
 

@@ -8,10 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sse_portal.constraints import end_not_before_start, in_one_language_at_least
-from sse_portal.i18n import localized, other_language, separator
-from sse_portal.search import SearchableModel
-from sse_portal.versioning import VersionedModel
+from core.constraints import end_not_before_start, in_one_language_at_least
+from core.i18n import localized, other_language, separator
+from core.models import SearchableModel, VersionedModel
 
 
 class Territory(models.Model):
@@ -169,9 +168,6 @@ class Person(SearchableModel, VersionedModel):
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
 
-    private_fields = ("email", "phone")  # hidden in history from those without the permission below
-    private_fields_permission = "stakeholders.view_contact_details"
-
     full_name = localized("full_name", "ar", "latin")
     other_name = other_language("full_name", "ar", "latin")
 
@@ -197,8 +193,6 @@ class Position(SearchableModel, VersionedModel):
     """A role a person holds in an organization, e.g. second vice-president of the regional council."""
 
     search_fields = ("title_ar", "title_fr")
-    chooser_search = ("search_text", "person__search_text", "organization__search_text")
-    chooser_related = ("person", "organization")
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="positions", verbose_name=_("person"))
     organization = models.ForeignKey(

@@ -1,13 +1,16 @@
 from django.db.models import Count, Prefetch
 from django.urls import reverse_lazy
 
-from meetings.models import Attendance
-from sse_portal.editing import PortalCreateView, PortalDeleteView, PortalUpdateView
-from sse_portal.views import PortalDetailView, PortalListView
+from core.editing import PortalCreateView, PortalDeleteView, PortalUpdateView
+from core.views import PortalDetailView, PortalListView
 
 from .filters import OrganizationFilter, PersonFilter
 from .forms import OrganizationForm, PersonForm, PositionForm
 from .models import Organization, Person, Position
+
+# Meetings point at people and organizations; their pages list them through the reverse relation,
+# without importing the meetings app (which builds on this one).
+Attendance = Person._meta.get_field("attendances").related_model
 
 
 class OrganizationListView(PortalListView):

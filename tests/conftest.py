@@ -4,9 +4,9 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import translation
 
-from meetings.draa_tafilalet import MEETING_DATE, load_draa_tafilalet
+from core.roles import ADMINISTRATORS, COUNCIL_STAFF, MINISTRY_PARTNERS
 from meetings.models import Meeting
-from sse_portal.roles import ADMINISTRATORS, COUNCIL_STAFF, MINISTRY_PARTNERS
+from overview.draa_tafilalet import MEETING_DATE, load_draa_tafilalet
 from stakeholders.territories import load_territories
 
 

@@ -62,7 +62,7 @@ def every_page() -> list[str]:
         for name, pattern in url_names()
         if name not in SKIPPED and name.split(":")[-1] not in NOT_PAGES
     ]
-    urls.append(reverse("search") + "?q=مجلس")
+    urls.append(reverse("overview:search") + "?q=مجلس")
     for model in [Meeting, Consultation, Recommendation, Project, Programme, Strategy, PartnershipAgreement]:
         urls += [record.get_absolute_url() for record in model.objects.all()]
     for model in [Organization, Person]:

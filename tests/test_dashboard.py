@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meetings.models import Meeting, Recommendation
+from overview.dashboard import Dashboard, Filters
 from projects.models import Programme, Project
-from sse_portal.dashboard import Dashboard, Filters
 from stakeholders.models import Province
 
 from .factories import ConsultationFactory, MeetingFactory, ProgrammeFactory, ProjectFactory, RecommendationFactory
@@ -136,13 +136,18 @@ def test_factory_dataset_follows_period_and_province(known):
 
 def test_dashboard_pages_for_partners_with_filters_and_downloads(partner_client, known):
     programme, _errachidia, zagora = known
-    for name in ["dashboard", "dashboard_provinces", "dashboard_timeline", "dashboard_follow_up"]:
+    for name in [
+        "overview:dashboard",
+        "overview:dashboard_provinces",
+        "overview:dashboard_timeline",
+        "overview:dashboard_follow_up",
+    ]:
         response = partner_client.get(reverse(name), {"programme": programme.pk})
         assert response.status_code == 200
-    page = partner_client.get(reverse("dashboard_provinces"), {"measure": "participants"}).content.decode()
+    page = partner_client.get(reverse("overview:dashboard_provinces"), {"measure": "participants"}).content.decode()
     assert page.count("<path d=") == 5 and 'id="map-legend"' in page
     response = partner_client.get(
-        reverse("dashboard_export", args=["participation", "csv"]), {"programme": programme.pk}
+        reverse("overview:dashboard_export", args=["participation", "csv"]), {"programme": programme.pk}
     )
     assert response["Content-Type"].startswith("text/csv")
     assert response.content.decode("utf-8-sig").splitlines() == [
@@ -153,27 +158,27 @@ def test_dashboard_pages_for_partners_with_filters_and_downloads(partner_client,
         '"Share of women, where counted (%)",40.0',
     ]
     response = partner_client.get(
-        reverse("dashboard_export", args=["budget-by-province", "xlsx"]),
+        reverse("overview:dashboard_export", args=["budget-by-province", "xlsx"]),
         {"programme": programme.pk},
         HTTP_ACCEPT_LANGUAGE="en",
     )
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = {row[0]: row[1:] for row in sheet.iter_rows(values_only=True)}
     assert rows[zagora.name_fr] == (250000.5, 2, 1)
-    assert partner_client.get(reverse("dashboard_export", args=["nope", "csv"])).status_code == 404
+    assert partner_client.get(reverse("overview:dashboard_export", args=["nope", "csv"])).status_code == 404
 
 
 def test_follow_up_tells_what_became_of_each_recommendation(partner_client, known):
     programme, *_ = known
-    page = partner_client.get(reverse("dashboard_follow_up"), {"programme": programme.pk}).content.decode()
+    page = partner_client.get(reverse("overview:dashboard_follow_up"), {"programme": programme.pk}).content.decode()
     carried = Recommendation.objects.get(status="in_programme", source_consultation__programme=programme)
     assert carried.projects.get().get_absolute_url() in page
-    page = partner_client.get(reverse("dashboard_follow_up")).content.decode()
+    page = partner_client.get(reverse("overview:dashboard_follow_up")).content.decode()
     assert "186" in page and page.count("<tr>") >= 5
 
 
 def test_timeline_lists_meetings_consultations_and_agreements_in_date_order(partner_client):
-    response = partner_client.get(reverse("dashboard_timeline"), HTTP_ACCEPT_LANGUAGE="en")
+    response = partner_client.get(reverse("overview:dashboard_timeline"), HTTP_ACCEPT_LANGUAGE="en")
     events = response.context["events"]
     days = [when for when, _record, _label in events]
     assert days == sorted(days, reverse=True)
@@ -183,16 +188,18 @@ def test_timeline_lists_meetings_consultations_and_agreements_in_date_order(part
 
 
 def test_invalid_filters_are_explained_and_ignored(partner_client):
-    response = partner_client.get(reverse("dashboard"), {"start": "2022-13-40", "province": "abc", "end": "2022-01-01"})
+    response = partner_client.get(
+        reverse("overview:dashboard"), {"start": "2022-13-40", "province": "abc", "end": "2022-01-01"}
+    )
     assert response.status_code == 200
     assert set(response.context["filter_form"].errors) == {"start", "province"}
-    response = partner_client.get(reverse("dashboard"), {"start": "2022-05-01", "end": "2022-04-01"})
+    response = partner_client.get(reverse("overview:dashboard"), {"start": "2022-05-01", "end": "2022-04-01"})
     assert response.context["filter_form"].errors["end"]
 
 
 def test_dashboards_refuse_users_without_a_role(client, django_user_model):
     client.force_login(django_user_model.objects.create_user("no-role"))
-    assert client.get(reverse("dashboard")).status_code == 403
+    assert client.get(reverse("overview:dashboard")).status_code == 403
 
 
 def grow(size):
@@ -227,7 +234,12 @@ def grow(size):
 
 def counts(client):
     result = {}
-    for name in ["dashboard", "dashboard_provinces", "dashboard_timeline", "dashboard_follow_up"]:
+    for name in [
+        "overview:dashboard",
+        "overview:dashboard_provinces",
+        "overview:dashboard_timeline",
+        "overview:dashboard_follow_up",
+    ]:
         with CaptureQueriesContext(connection) as queries:
             assert client.get(reverse(name), {"start": "2022-01-01"}).status_code == 200
         result[name] = len(queries)
@@ -245,7 +257,9 @@ def test_each_download_slug_names_its_figure_and_computes_it_alone(partner_clien
     dashboard = Dashboard(Filters())
     assert all(dashboard.figure(slug).slug == slug for slug in Dashboard.DOWNLOADS)
     with CaptureQueriesContext(connection) as overview:
-        partner_client.get(reverse("dashboard"))
+        partner_client.get(reverse("overview:dashboard"))
     with CaptureQueriesContext(connection) as one:
-        assert partner_client.get(reverse("dashboard_export", args=["participation", "csv"])).status_code == 200
+        assert (
+            partner_client.get(reverse("overview:dashboard_export", args=["participation", "csv"])).status_code == 200
+        )
     assert len(one) < len(overview) - 5

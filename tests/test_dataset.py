@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.core.management import call_command
 
-from meetings.draa_tafilalet import load_draa_tafilalet
 from meetings.models import Attendance, Consultation, Meeting, Recommendation
+from overview.draa_tafilalet import load_draa_tafilalet
 from projects.models import PartnershipAgreement, Programme, Project, Strategy, ThematicAxis
 from stakeholders.models import Commune, Organization, Person, Position, Province, Region
 

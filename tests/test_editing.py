@@ -229,11 +229,11 @@ def test_delete_history_and_restore_with_many_to_many_links(staff_client, staff_
     assert not Project.objects.filter(pk=pk).exists()
     deleted = Project.history.get(id=pk, history_type="-")
     assert deleted.history_user == staff_user
-    listing = staff_client.get(reverse("deleted_records", args=["projects", "project"])).content.decode()
+    listing = staff_client.get(reverse("core:deleted_records", args=["projects", "project"])).content.decode()
     assert project.title_fr in listing
-    last_state = staff_client.get(reverse("record_history", args=["projects", "project", pk])).content.decode()
+    last_state = staff_client.get(reverse("core:record_history", args=["projects", "project", pk])).content.decode()
     assert project.title_fr in last_state and 'id="last-state"' in last_state
-    response = staff_client.post(reverse("record_restore", args=["projects", "project", deleted.history_id]))
+    response = staff_client.post(reverse("core:record_restore", args=["projects", "project", deleted.history_id]))
     restored = Project.objects.get(pk=pk)
     assert response.url == restored.get_absolute_url()
     assert restored.title_ar == project.title_ar and set(restored.partners.all()) == partners
@@ -243,7 +243,7 @@ def test_history_shows_who_changed_which_field_from_what_to_what(staff_client, s
     settings.LANGUAGE_CODE = "en"
     project = ProjectFactory(budget=Decimal("100.00"))
     staff_client.post(reverse("projects:project_update", args=[project.pk]), project_data(project, budget="250"))
-    response = staff_client.get(reverse("record_history", args=["projects", "project", project.pk]))
+    response = staff_client.get(reverse("core:record_history", args=["projects", "project", project.pk]))
     entry, changes = response.context["entries"][0]
     assert entry.history_user == staff_user and entry.history_type == "~"
     assert ("Budget (MAD)", "100.00", "250.00") in changes

@@ -11,10 +11,10 @@ from django.urls import reverse
 
 from meetings.models import Decision, Meeting, Recommendation, RecommendationLink, StatusChange
 from meetings.services import change_status
+from overview.timeline import project_timeline
 from projects.models import Amendment, Expenditure, IndicatorValue, Milestone, PartnershipAgreement, Project
 from projects.models.results import budget_totals
 from projects.services import approve_value, submit_value
-from projects.timeline import project_timeline
 
 from .factories import (
     AgreementFactory,

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from sse_portal.dates import format_day, format_period, format_when
-from sse_portal.templatetags import mad
+from core.dates import format_day, format_period, format_when
+from core.templatetags.portal import mad
 
 MAY_11 = datetime.date(2022, 5, 11)
 

@@ -27,7 +27,7 @@ def test_sign_in_is_required_everywhere_but_the_sign_in_page(client, meeting):
 
 def test_demo_account_signs_in_with_its_password(client, staff_user):
     response = client.post(reverse("login"), {"username": "staff-member", "password": "x"}, follow=True)
-    assert response.redirect_chain[-1][0] == reverse("home")
+    assert response.redirect_chain[-1][0] == reverse("overview:home")
     assert "staff-member" in text(response)
 
 

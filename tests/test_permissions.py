@@ -57,14 +57,16 @@ def kind_of(name: str) -> str:
 def build_url(name, pattern, deleted_history_id) -> str:
     if not pattern.pattern.converters:
         url = reverse(name)
-        return url + "?app_label=meetings&model_name=attendance&field_name=person&term=" if name == "chooser" else url
-    if name == "dashboard_export":
+        return (
+            url + "?app_label=meetings&model_name=attendance&field_name=person&term=" if name == "core:chooser" else url
+        )
+    if name == "overview:dashboard_export":
         return reverse(name, args=["meetings-by-kind", "csv"])
-    if name == "record_restore":
+    if name == "core:record_restore":
         return reverse(name, args=["stakeholders", "person", deleted_history_id])
-    if name in ("record_history", "deleted_records"):
+    if name in ("core:record_history", "core:deleted_records"):
         meeting = Meeting.objects.first()
-        args = ["meetings", "meeting"] + ([meeting.pk] if name == "record_history" else [])
+        args = ["meetings", "meeting"] + ([meeting.pk] if name == "core:record_history" else [])
         return reverse(name, args=args)
     if name == "projects:document_download":
         return reverse(name, args=[MilestoneDocument.objects.get().pk])
@@ -150,12 +152,12 @@ def test_staff_see_edit_controls(staff_client, meeting):
 
 def test_chooser_needs_the_view_permission(client, django_user_model):
     client.force_login(django_user_model.objects.create_user("no-role"))
-    url = reverse("chooser") + "?app_label=meetings&model_name=attendance&field_name=person&term=a"
+    url = reverse("core:chooser") + "?app_label=meetings&model_name=attendance&field_name=person&term=a"
     assert client.get(url).status_code == 403
 
 
 def test_chooser_searches_and_pages(staff_client):
-    url = reverse("chooser")
+    url = reverse("core:chooser")
     data = staff_client.get(
         url, {"app_label": "meetings", "model_name": "attendance", "field_name": "person", "term": "إلهام"}
     ).json()

@@ -20,7 +20,7 @@ from .factories import (
 pytestmark = pytest.mark.django_db
 
 LISTS = [
-    "home",
+    "overview:home",
     "meetings:meeting_list",
     "meetings:consultation_list",
     "meetings:recommendation_list",

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from sse_portal.roles import ADMINISTRATORS, COUNCIL_STAFF, MINISTRY_PARTNERS
+from core.roles import ADMINISTRATORS, COUNCIL_STAFF, MINISTRY_PARTNERS
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from meetings.models import Attendance, Consultation, Meeting, Recommendation
+from overview.dashboard import Dashboard, Filters
 from projects.models import Milestone, Project
-from sse_portal.dashboard import Dashboard, Filters
 from stakeholders.models import Person
 
 from .factories import (
@@ -35,13 +35,14 @@ def test_history_never_shows_contact_details_or_draft_values_to_partners(staff_c
         {"full_name_ar": person.full_name_ar, "full_name_latin": person.full_name_latin, "gender": "male",
          "email": "h.rachidi@example.ma", "phone": "0661234567", "loaded_version": person.version},
     )  # fmt: skip
-    url = reverse("record_history", args=["stakeholders", "person", person.pk])
+    url = reverse("core:record_history", args=["stakeholders", "person", person.pk])
     assert "h.rachidi@example.ma" in staff_client.get(url).content.decode()
     page = partner_client.get(url).content.decode()
     assert "h.rachidi@example.ma" not in page and "0661234567" not in page
     value = IndicatorValueFactory(value=999)
     assert (
-        partner_client.get(reverse("record_history", args=["projects", "indicatorvalue", value.pk])).status_code == 403
+        partner_client.get(reverse("core:record_history", args=["projects", "indicatorvalue", value.pk])).status_code
+        == 403
     )
 
 
@@ -53,10 +54,10 @@ def test_restoring_a_meeting_brings_back_its_attendance_and_agenda(staff_client)
     staff_client.post(reverse("meetings:meeting_delete", args=[pk]))
     assert not Attendance.objects.filter(meeting_id=pk).exists()
     deleted = Meeting.history.get(id=pk, history_type="-")
-    staff_client.post(reverse("record_restore", args=["meetings", "meeting", deleted.history_id]))
+    staff_client.post(reverse("core:record_restore", args=["meetings", "meeting", deleted.history_id]))
     meeting = Meeting.objects.get(pk=pk)
     assert meeting.attendances.count() == 2 and meeting.agenda_items.get().title_ar == "افتتاح"
-    history = staff_client.get(reverse("record_history", args=["meetings", "meeting", pk])).content.decode()
+    history = staff_client.get(reverse("core:record_history", args=["meetings", "meeting", pk])).content.decode()
     assert "Restored" in history
 
 
@@ -113,7 +114,7 @@ def test_history_shows_choice_labels(staff_client, administrator):
         reverse("meetings:statuschange_create"),
         {"recommendation": recommendation.pk, "to_status": "under_review", "changed_on": "2022-06-01"},
     )
-    page = staff_client.get(reverse("record_history", args=["meetings", "recommendation", recommendation.pk]))
+    page = staff_client.get(reverse("core:record_history", args=["meetings", "recommendation", recommendation.pk]))
     _entry, changes = page.context["entries"][0]
     assert ("Status", "proposed", "under review") in changes
 
@@ -171,11 +172,13 @@ def test_an_amendment_comes_after_the_signature(staff_client):
 
 def test_exports_refuse_invalid_filters_and_name_the_valid_ones(partner_client):
     assert (
-        partner_client.get(reverse("dashboard_export", args=["participation", "csv"]), {"start": "bad"}).status_code
+        partner_client.get(
+            reverse("overview:dashboard_export", args=["participation", "csv"]), {"start": "bad"}
+        ).status_code
         == 400
     )
     response = partner_client.get(
-        reverse("dashboard_export", args=["participation", "xlsx"]),
+        reverse("overview:dashboard_export", args=["participation", "xlsx"]),
         {"start": "2022-03-01", "end": "2022-03-31"},
         HTTP_ACCEPT_LANGUAGE="ar",
     )

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from sse_portal.search import normalize
+from core.search import normalize
 
 from .factories import MeetingFactory, OrganizationFactory, PersonFactory
 
@@ -74,11 +74,11 @@ def test_every_word_must_match_and_shown_text_is_unchanged(staff_client):
 
 
 def test_global_search_spans_record_types(staff_client):
-    response = staff_client.get(reverse("search"), {"q": "تشاورية"})
+    response = staff_client.get(reverse("overview:search"), {"q": "تشاورية"})
     sections = {s["key"]: s["count"] for s in response.context["sections"]}
     assert sections["consultation"] == 1
     assert sections["recommendation"] == 5
-    response = staff_client.get(reverse("search"), {"q": "الاستراتيجيه"})  # haa for taa marbuta
+    response = staff_client.get(reverse("overview:search"), {"q": "الاستراتيجيه"})  # haa for taa marbuta
     found = {s["key"]: {str(r) for r in s["rows"]} for s in response.context["sections"] if s["count"]}
     assert "الاستراتيجية الوطنية للاقتصاد الاجتماعي والتضامني" in found["strategy"]
     assert found["meeting"] == {
@@ -87,7 +87,7 @@ def test_global_search_spans_record_types(staff_client):
 
 
 def test_global_search_runs_bounded_queries_and_survives_odd_input(staff_client):
-    url = reverse("search")
+    url = reverse("overview:search")
     with CaptureQueriesContext(connection) as few:
         staff_client.get(url, {"q": "مجلس"})
     OrganizationFactory.create_batch(20, name_ar="مجلس جماعي")
@@ -102,7 +102,7 @@ def test_global_search_runs_bounded_queries_and_survives_odd_input(staff_client)
 
 
 def test_search_covers_only_record_types_the_user_may_view(partner_client, client, django_user_model):
-    response = partner_client.get(reverse("search"), {"q": "حسني"})
+    response = partner_client.get(reverse("overview:search"), {"q": "حسني"})
     assert {s["key"] for s in response.context["sections"] if s["count"]} == {"person", "meeting"}
     client.force_login(django_user_model.objects.create_user("no-role"))
-    assert client.get(reverse("search"), {"q": "حسني"}).context["sections"] == []
+    assert client.get(reverse("overview:search"), {"q": "حسني"}).context["sections"] == []

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from sse_portal.search import backfill_search_text
+from core.search import backfill_search_text
 
 SEARCH_FIELDS = {"Meeting": ("title_ar", "title_fr", "venue", "purpose", "summary", "outcome"), "Consultation": ("title_ar", "title_fr", "theme_ar", "theme_fr"), "Recommendation": ("text_ar", "text_fr")}
 

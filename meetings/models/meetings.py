@@ -7,11 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sse_portal.constraints import end_not_before_start, in_one_language_at_least, women_within_participants
-from sse_portal.i18n import localized
-from sse_portal.numbered import NumberedItem
-from sse_portal.search import SearchableModel
-from sse_portal.versioning import VersionedModel
+from core.constraints import end_not_before_start, in_one_language_at_least, women_within_participants
+from core.i18n import localized
+from core.models import NumberedItem, SearchableModel, VersionedModel
 
 
 def _clean_counts_and_period(obj, start: str, end: str) -> dict:
@@ -191,8 +189,6 @@ class Meeting(SearchableModel, VersionedModel):
 
 class AgendaItem(NumberedItem):
     """One numbered item of a meeting's agenda."""
-
-    parent_field = "meeting"
 
     meeting = models.ForeignKey(Meeting, models.CASCADE, related_name="agenda_items", verbose_name=_("meeting"))
 

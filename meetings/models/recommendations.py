@@ -9,10 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sse_portal.constraints import end_not_before_start, in_one_language_at_least
-from sse_portal.i18n import arrow, localized
-from sse_portal.search import SearchableModel
-from sse_portal.versioning import VersionedModel
+from core.constraints import end_not_before_start, in_one_language_at_least
+from core.i18n import arrow, localized
+from core.models import SearchableModel, VersionedModel
 
 from .meetings import Consultation, Meeting
 
@@ -121,8 +120,6 @@ class Recommendation(SearchableModel, VersionedModel):
 
 class RecommendationAnswer(VersionedModel):
     """The council's official answer to a recommendation; ``estimated_cost`` in MAD."""
-
-    url_name = "answer"
 
     recommendation = models.OneToOneField(
         Recommendation, models.CASCADE, related_name="answer", verbose_name=_("recommendation")

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from sse_portal.search import backfill_search_text
+from core.search import backfill_search_text
 
 SEARCH_FIELDS = {"Strategy": ("title_ar", "title_fr", "aim_ar", "aim_fr", "vision_ar", "vision_fr"), "Programme": ("title_ar", "title_fr", "description_ar", "description_fr"), "Project": ("title_ar", "title_fr", "description_ar", "description_fr"), "PartnershipAgreement": ("title_ar", "title_fr", "subject_ar", "subject_fr")}
 

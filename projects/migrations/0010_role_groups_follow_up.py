@@ -1,10 +1,6 @@
 from django.db import migrations
 
-
-def sync_groups(apps, schema_editor):
-    from sse_portal.roles import sync_role_groups
-
-    sync_role_groups(apps)
+# The role groups were set here; core.roles now keeps them in sync after every migrate (post_migrate).
 
 
 class Migration(migrations.Migration):
@@ -13,4 +9,4 @@ class Migration(migrations.Migration):
         ("projects", "0009_parties_through"),
     ]
 
-    operations = [migrations.RunPython(sync_groups, migrations.RunPython.noop)]
+    operations = []

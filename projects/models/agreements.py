@@ -8,10 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sse_portal.constraints import in_one_language_at_least
-from sse_portal.i18n import localized
-from sse_portal.search import SearchableModel
-from sse_portal.versioning import VersionedModel
+from core.constraints import in_one_language_at_least
+from core.i18n import localized
+from core.models import SearchableModel, VersionedModel
 
 from .programmes import Project
 
@@ -29,7 +28,6 @@ class PartnershipAgreement(SearchableModel, VersionedModel):
         ENDED = "ended", _("ended")
 
     UNSIGNED = (Status.ENVISAGED, Status.IN_NEGOTIATION)
-    url_name = "agreement"
 
     title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
     title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)

@@ -12,9 +12,9 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sse_portal.constraints import end_not_before_start, in_one_language_at_least
-from sse_portal.i18n import localized
-from sse_portal.versioning import VersionedModel
+from core.constraints import end_not_before_start, in_one_language_at_least
+from core.i18n import localized
+from core.models import VersionedModel
 
 from .programmes import Project
 
@@ -213,8 +213,6 @@ class IndicatorValue(VersionedModel):
         verbose_name=_("approved by"),
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
-
-    history_action = "change"  # a value's history shows drafts: for those who may change values only
 
     objects = IndicatorValueQuerySet.as_manager()
     history = HistoricalRecords()

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from sse_portal.search import backfill_search_text
+from core.search import backfill_search_text
 
 SEARCH_FIELDS = {"Organization": ("name_ar", "name_fr", "acronym"), "Person": ("full_name_ar", "full_name_latin"), "Position": ("title_ar", "title_fr")}
 

@@ -11,9 +11,9 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from pytest_django.live_server_helper import LiveServer
 
-from meetings.draa_tafilalet import load_draa_tafilalet
+from core.roles import COUNCIL_STAFF, MINISTRY_PARTNERS, sync_role_groups
 from meetings.models import Meeting
-from sse_portal.roles import COUNCIL_STAFF, MINISTRY_PARTNERS, sync_role_groups
+from overview.draa_tafilalet import load_draa_tafilalet
 from stakeholders.territories import load_territories
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -49,9 +49,7 @@ def browser_server(transactional_db, django_user_model):
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                 " WHERE datname = current_database() AND pid <> pg_backend_pid()"
             )
-    from django.apps import apps
-
-    sync_role_groups(apps)
+    sync_role_groups()
     load_territories()
     load_draa_tafilalet()
 

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from sse_portal.roles import ADMINISTRATORS, COUNCIL_STAFF, MINISTRY_PARTNERS
+from core.roles import ADMINISTRATORS, COUNCIL_STAFF, MINISTRY_PARTNERS
 
 # username: (group, may use the Django admin)
 DEMO_USERS = {

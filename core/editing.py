@@ -1,0 +1,199 @@
+"""Create, update and delete pages shared by the apps, and the choosers' search endpoint."""
+
+from django.apps import apps
+from django.contrib import messages
+from django.contrib.admin.utils import NestedObjects
+from django.core.exceptions import FieldDoesNotExist
+from django.db import IntegrityError, router, transaction
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import CreateView, DeleteView, UpdateView
+
+from . import registry
+from .models import SearchableModel
+from .search import search_condition
+from .views import ModelPermissionMixin
+
+
+class PortalFormMixin:
+    """Common behaviour of the create and update pages: one transaction, a success message."""
+
+    template_name = "core/form.html"
+    success_text = ""
+    initial_from_query: tuple[str, ...] = ()  # fields a link may preset, e.g. ?project=3 on a new milestone
+
+    def get_initial(self):
+        # Only the keys present in the URL: an empty one would hide the record's own value when editing.
+        preset = {key: self.request.GET[key] for key in self.initial_from_query if self.request.GET.get(key)}
+        return {**super().get_initial(), **preset}
+
+    def post(self, request, *args, **kwargs):
+        # clean() (row lock of the version check) and save() run in one transaction.
+        with transaction.atomic():
+            return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, self.success_text % {"record": self.object})
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["opts"] = self.model._meta
+        context["media"] = context["form"].media
+        try:
+            context["cancel_url"] = reverse(registry.page_name(self.model, "list"))
+        except NoReverseMatch:
+            context["cancel_url"] = "/"
+        return context
+
+
+class InlineFormsetsMixin:
+    """Edits a record together with inline formsets (e.g. a meeting and its attendance).
+
+    ``formsets`` lists (title, formset class, prefix). The record and every formset are saved
+    in one transaction, or nothing is: a rule broken at save time becomes a form error.
+    """
+
+    formsets: list = []
+
+    def build_formsets(self, instance):
+        data = self.request.POST if self.request.method == "POST" else None
+        return [(title, cls(data, instance=instance, prefix=prefix)) for title, cls, prefix in self.formsets]
+
+    def get_context_data(self, **kwargs):
+        if "formsets" not in kwargs:
+            kwargs["formsets"] = self.build_formsets(self.object or self.model())
+        context = super().get_context_data(**kwargs)
+        for _title, formset in context["formsets"]:
+            context["media"] += formset.media  # Media drops the scripts already included
+        return context
+
+    def form_invalid(self, form):
+        formsets = self.build_formsets(form.instance)
+        for _title, formset in formsets:
+            formset.is_valid()
+        return self.render_to_response(self.get_context_data(form=form, formsets=formsets))
+
+    def form_valid(self, form):
+        formsets = self.build_formsets(form.instance)
+        if not all(formset.is_valid() for _title, formset in formsets):
+            return self.render_to_response(self.get_context_data(form=form, formsets=formsets))
+        creating = form.instance._state.adding
+        try:
+            with transaction.atomic():
+                self.object = form.save()
+                for _title, formset in formsets:
+                    formset.instance = self.object
+                    formset.save()
+        except IntegrityError:
+            if creating:
+                form.instance.pk, form.instance._state.adding = None, True
+            form.add_error(None, _("Not saved: these changes break a rule of the records. Check the rows below."))
+            return self.render_to_response(self.get_context_data(form=form, formsets=formsets))
+        messages.success(self.request, self.success_text % {"record": self.object})
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class PortalCreateView(ModelPermissionMixin, PortalFormMixin, CreateView):
+    """A page that creates one record; needs the model's ``add`` permission."""
+
+    action = "add"
+
+    @property
+    def success_text(self):
+        return _("“%(record)s” was created.")
+
+
+class PortalUpdateView(ModelPermissionMixin, PortalFormMixin, UpdateView):
+    """A page that changes one record; needs ``change``. Its form should be versioned."""
+
+    action = "change"
+
+    @property
+    def success_text(self):
+        return _("“%(record)s” was saved.")
+
+
+class PortalDeleteView(ModelPermissionMixin, DeleteView):
+    """Deletes a record after confirmation; refused while other records refer to it.
+
+    The page lists the records that protect it (PROTECT relations) and those that would go
+    with it (its own parts, such as a meeting's attendance).
+    """
+
+    action = "delete"
+    template_name = "core/confirm_delete.html"
+
+    @cached_property
+    def dependants(self) -> tuple[list, list]:
+        """(records that refer to this one and forbid its deletion, [(kind, count)] of its parts)."""
+        collector = NestedObjects(using=router.db_for_write(self.model))
+        collector.collect([self.object])
+        protected = sorted(collector.protected, key=lambda record: (type(record).__name__, record.pk))
+        parts = [
+            (model._meta.verbose_name_plural, len(records))
+            for model, records in collector.model_objs.items()
+            if model is not self.model and records and not model._meta.auto_created  # links, not records
+        ]
+        return protected, parts
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["protected"], context["parts"] = self.dependants
+        context["opts"] = self.model._meta
+        return context
+
+    def form_valid(self, form):
+        if self.dependants[0]:
+            messages.error(self.request, _("Not deleted: other records still refer to it."))
+            return self.render_to_response(self.get_context_data())
+        with transaction.atomic():
+            name = str(self.object)
+            self.object.delete()
+        messages.success(self.request, _("“%(record)s” was deleted.") % {"record": name})
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class ChooserView(View):
+    """JSON for the search-as-you-type choosers (select2's format), 20 records a page.
+
+    Query: ``term``, ``page``, and the ``app_label``/``model_name``/``field_name`` of the form
+    field; answers with the related records whose folded name matches every word typed. The
+    user needs the view permission of the related model (403 otherwise); 404 for an unknown field.
+    """
+
+    PAGE_SIZE = 20
+
+    def get(self, request):
+        try:
+            model = apps.get_model(request.GET.get("app_label", ""), request.GET.get("model_name", ""))
+            field = model._meta.get_field(request.GET.get("field_name", ""))
+        except (LookupError, ValueError, FieldDoesNotExist):
+            raise Http404 from None
+        target = field.related_model
+        if target is None:
+            raise Http404
+        opts = target._meta
+        if not request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
+            return JsonResponse({"error": "forbidden"}, status=403)
+        record_type = registry.get(target)
+        queryset = target._default_manager.select_related(*record_type.chooser_related)
+        if record_type.choosable or issubclass(target, SearchableModel):
+            queryset = queryset.filter(search_condition(request.GET.get("term", ""), record_type.chooser_search))
+            queryset = queryset.distinct()
+        try:
+            page = max(int(request.GET.get("page") or 1), 1)
+        except ValueError:
+            page = 1
+        start = (page - 1) * self.PAGE_SIZE
+        rows = list(queryset[start : start + self.PAGE_SIZE + 1])
+        return JsonResponse(
+            {
+                "results": [{"id": str(row.pk), "text": str(row)} for row in rows[: self.PAGE_SIZE]],
+                "pagination": {"more": len(rows) > self.PAGE_SIZE},
+            }
+        )

@@ -1,0 +1,312 @@
+"""Form building blocks shared by the apps: tolerant number and date fields, choosers, versioned forms."""
+
+import datetime
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple, get_select2_language
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from . import registry
+from .search import _ARABIC
+
+ARABIC_DIGITS = {k: v for k, v in _ARABIC.items() if v and v.isdigit()}
+ARABIC_DIGITS.update({ord("٫"): ".", ord("٬"): None})  # Arabic decimal and thousands separators
+
+
+def western_number(value):
+    """``"١٢٣٫٥"`` or ``"1 234,5"`` as ``"1234.5"``; other values unchanged.
+
+    A comma is read as the decimal separator unless the text already has a point.
+    """
+    if not isinstance(value, str):
+        return value
+    text = value.translate(ARABIC_DIGITS).replace("\u00a0", "").replace(" ", "").strip()
+    return text.replace(",", ".") if "." not in text else text.replace(",", "")
+
+
+def western_digits(value):
+    """Arabic-Indic digits turned into Western ones (for dates and times)."""
+    return value.translate(ARABIC_DIGITS) if isinstance(value, str) else value
+
+
+class TolerantIntegerField(forms.IntegerField):
+    """An integer typed with Western or Arabic-Indic digits.
+
+    A text input (numeric keyboard on phones): a browser's number input would silently drop
+    "٣٥" or "1 250,50" before the server could read them.
+    """
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric"})
+
+    def to_python(self, value):
+        return super().to_python(western_number(value))
+
+
+class TolerantDecimalField(forms.DecimalField):
+    """A decimal typed with Arabic-Indic digits or a comma as decimal separator (a text input, as above)."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
+
+    def to_python(self, value):
+        return super().to_python(western_number(value))
+
+
+class TolerantDateField(forms.DateField):
+    """A date (YYYY-MM-DD, the HTML date input's format) typed with either kind of digits."""
+
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+    def to_python(self, value):
+        return super().to_python(western_digits(value))
+
+
+class TolerantTimeField(forms.TimeField):
+    """A time (HH:MM, Africa/Casablanca wall clock) typed with either kind of digits."""
+
+    widget = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+    def to_python(self, value):
+        return super().to_python(western_digits(value))
+
+
+class ChooserMixin:
+    """A select filled as the user types, from the portal's own chooser endpoint.
+
+    Reuses the select2 library and script that Django's admin ships (no CDN), pointed at
+    ``core.editing.ChooserView``, which applies the portal's permissions and search.
+    """
+
+    def __init__(self, field, attrs=None, choices=(), using=None):
+        super().__init__(field, admin_site=None, attrs=attrs, choices=choices, using=using)
+
+    def get_url(self):
+        return reverse("core:chooser")
+
+    @property
+    def i18n_name(self):
+        """select2's messages in the language of the request, not of the form class's import."""
+        return get_select2_language()
+
+    @i18n_name.setter
+    def i18n_name(self, value):
+        pass
+
+    def optgroups(self, name, value, attr=None):
+        # Drop values that are not keys (e.g. ?person=abc): the field reports them, the widget must not crash.
+        key = self.field.remote_field.model._meta.pk
+        valid = []
+        for item in value:
+            try:
+                key.to_python(item)
+            except ValidationError:
+                continue
+            valid.append(item)
+        return super().optgroups(name, valid, attr)
+
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        attrs = super().build_attrs(base_attrs, extra_attrs=extra_attrs)
+        attrs.update({"data-theme": "default", "data-width": "100%", "data-placeholder": str(_("Type to search"))})
+        return attrs
+
+    @property
+    def media(self):
+        media = super().media
+        return forms.Media(js=media._js, css={"screen": ["admin/css/vendor/select2/select2.min.css"]})
+
+
+class Chooser(ChooserMixin, AutocompleteSelect):
+    """Search-as-you-type chooser for a foreign key."""
+
+
+class MultiChooser(ChooserMixin, AutocompleteSelectMultiple):
+    """Search-as-you-type chooser for a many-to-many field."""
+
+
+def formfield_for(db_field, **kwargs):
+    """The form field for a model field: tolerant numbers and dates, choosers for large relations."""
+    if isinstance(db_field, models.DecimalField):
+        return db_field.formfield(form_class=TolerantDecimalField, **kwargs)
+    if isinstance(db_field, models.IntegerField | models.PositiveIntegerField) and not db_field.choices:
+        return db_field.formfield(form_class=TolerantIntegerField, **kwargs)
+    if isinstance(db_field, models.DateField) and not isinstance(db_field, models.DateTimeField):
+        return db_field.formfield(form_class=TolerantDateField, **kwargs)
+    if isinstance(db_field, models.TimeField):
+        return db_field.formfield(form_class=TolerantTimeField, **kwargs)
+    if db_field.is_relation and registry.get(db_field.related_model).choosable:
+        widget = MultiChooser if db_field.many_to_many else Chooser
+        return db_field.formfield(widget=widget(db_field), **kwargs)
+    return db_field.formfield(**kwargs)
+
+
+class PortalModelForm(forms.ModelForm):
+    """Base of the portal's forms: tolerant fields, choosers, and a crispy Bootstrap 5 helper.
+
+    ``bilingual`` lists (Arabic field, French field) pairs of which one at least must be filled.
+    """
+
+    bilingual: tuple[tuple[str, str], ...] = ()
+
+    class Meta:
+        formfield_callback = formfield_for
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.include_media = False  # the page includes the media of all its forms once
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.TextInput | forms.Textarea):
+                field.widget.attrs.setdefault("dir", "auto")
+            if isinstance(field.widget, forms.Textarea):
+                field.widget.attrs.setdefault("rows", 3)
+            chooser = isinstance(field.widget, ChooserMixin)
+            if isinstance(field, forms.ModelChoiceField) and isinstance(field.widget, forms.Select) and not chooser:
+                field.widget.attrs.setdefault("dir", "auto")  # the options are records' names
+
+    def clean(self):
+        cleaned = super().clean()
+        for arabic, french in self.bilingual:
+            if arabic in self.fields and not cleaned.get(arabic) and not cleaned.get(french):
+                self.add_error(
+                    arabic, forms.ValidationError(_("Fill it in Arabic or in French (or both)."), code="required")
+                )
+        return cleaned
+
+
+class VersionedFormMixin:
+    """Refuses to save over changes made since the form was loaded (optimistic locking).
+
+    The form carries the ``version`` it was loaded with; ``clean`` compares it with the stored
+    one and, when someone saved in between, raises an error naming each field changed
+    meanwhile with its value then and now. Nothing is overwritten; the user's input stays in
+    the form. The view runs ``clean`` and ``save`` in one transaction, with the row locked.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["loaded_version"] = forms.IntegerField(
+            widget=forms.HiddenInput, required=False, initial=self.instance.version if self.instance.pk else None
+        )
+        self.changed_meanwhile: list[tuple[str, str, str]] = []
+
+    def clean(self):
+        cleaned = super().clean()
+        loaded = cleaned.get("loaded_version")
+        if not self.instance.pk or loaded is None:
+            return cleaned
+        model = type(self.instance)
+        current = model.objects.select_for_update().get(pk=self.instance.pk)
+        if current.version != loaded:
+            self._merge_changes(model, current, model.history.filter(id=self.instance.pk, version=loaded).first())
+            raise forms.ValidationError(
+                _(
+                    "Someone else saved this record after you opened it. Nothing was saved: "
+                    "check their changes below, then save again to keep yours."
+                ),
+                code="changed_meanwhile",
+            )
+        return cleaned
+
+    def _merge_changes(self, model, current, then):
+        """List the fields changed meanwhile, and prepare the form for saving again without loss.
+
+        A field they changed and this user did not takes their value; a field both changed
+        keeps this user's value (they are shown the other one). ``then`` is the history row of
+        the version this user loaded (None if unknown: every difference is listed).
+        """
+        data = self.data.copy()
+        for name in self._meta.fields:
+            field = model._meta.get_field(name)
+            if field.many_to_many or name not in self.fields:
+                continue
+            base = field.value_from_object(then.instance) if then else None
+            theirs = field.value_from_object(current)
+            if then is not None and theirs == base:
+                continue
+            mine = self.cleaned_data.get(name)
+            mine = mine.pk if isinstance(mine, models.Model) else mine
+            before = display_value(then.instance, field) if then else ""
+            self.changed_meanwhile.append((self.fields[name].label, before, display_value(current, field)))
+            if then is not None and mine == base:
+                key = self.add_prefix(name)
+                data.pop(key, None)
+                if theirs is not None and theirs is not False:
+                    data[key] = "on" if theirs is True else form_text(theirs)
+        # Saving again, after reading the changes, is a deliberate choice: accept it then.
+        data[self.add_prefix("loaded_version")] = current.version
+        self.data = data
+
+
+def form_text(value) -> str:
+    """A model value as a form would post it: ISO dates, HH:MM times, plain numbers."""
+    if isinstance(value, datetime.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def display_value(record, field) -> str:
+    """A field's value as a person reads it: the related record's name, the choice's label."""
+    if field.is_relation:
+        return str(getattr(record, field.name) or "")
+    if field.choices:
+        return str(getattr(record, f"get_{field.name}_display")())
+    value = field.value_from_object(record)
+    return "" if value is None else str(value)
+
+
+class BaseTableFormSet(forms.BaseInlineFormSet):
+    """An inline formset shown as an editable table (crispy's table_inline_formset), with helpers
+    for rules across its rows."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.template = "bootstrap5/table_inline_formset.html"
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.include_media = False  # the page includes the media of all its forms once
+
+    def kept_rows(self) -> list:
+        """(form, cleaned data) of each row filled in and not marked for deletion."""
+        return [
+            (form, form.cleaned_data)
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+
+    def refuse_duplicates(self, field: str, message) -> int:
+        """Mark each row whose ``field`` names a record an earlier row names, with ``message(record)``.
+
+        Returns how many distinct records the rows name.
+        """
+        seen = set()
+        for form, data in self.kept_rows():
+            record = data.get(field)
+            if record is None:
+                continue
+            if record.pk in seen:
+                form.add_error(field, message(record))
+            seen.add(record.pk)
+        return len(seen)
+
+
+def numbered_items_formset(parent_model, item_model):
+    """An editable table of a parent's numbered, bilingual items (order, title in Arabic and French)."""
+
+    class RowForm(PortalModelForm):
+        bilingual = (("title_ar", "title_fr"),)
+
+        class Meta(PortalModelForm.Meta):
+            model = item_model
+            fields = ["order", "title_ar", "title_fr"]
+
+    return forms.inlineformset_factory(
+        parent_model, item_model, form=RowForm, formset=BaseTableFormSet, extra=1, can_delete=True
+    )

@@ -1,0 +1,216 @@
+"""History pages: who changed what and when on a record, deleted records' last state, restore.
+
+Built on django-simple-history: every save and delete of a programme record writes a
+historical row (with the signed-in user, through HistoryRequestMiddleware).
+"""
+
+import datetime
+
+from django.apps import apps
+from django.contrib import messages
+from django.db import models, transaction
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.views.generic import ListView, TemplateView
+
+from . import registry
+from .forms import display_value
+from .views import ModelPermissionMixin
+
+HISTORY_PAGE = 20
+ALWAYS_HIDDEN = {"id", "search_text", "version"}
+
+
+def hidden_fields(model, user) -> set[str]:
+    """Fields of ``model`` that ``user`` may not read in its history (contact details, for partners)."""
+    record_type = registry.get(model)
+    if record_type.private_fields and not user.has_perm(record_type.private_permission):
+        return ALWAYS_HIDDEN | set(record_type.private_fields)
+    return ALWAYS_HIDDEN
+
+
+class HistoryModelMixin(ModelPermissionMixin):
+    """Takes the model from the URL (``app_label``, ``model_name``); 404 unless registered with ``history``.
+
+    Reading a record's history needs the model's ``history_permission`` ("view" by default;
+    "change" for indicator values, whose drafts partners must not see); restoring needs "add".
+    """
+
+    def get_permission_required(self):
+        opts = self.model._meta
+        action = registry.get(self.model).history_permission if self.action == "view" else self.action
+        return [f"{opts.app_label}.{action}_{opts.model_name}"]
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        try:
+            self.model = apps.get_model(kwargs["app_label"], kwargs["model_name"])
+        except LookupError:
+            raise Http404 from None
+        if not registry.get(self.model).history:
+            raise Http404
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        opts = self.model._meta
+        context["opts"] = opts
+        context["can_restore"] = self.request.user.has_perm(f"{opts.app_label}.add_{opts.model_name}")
+        return context
+
+
+def _last_values(entry, hidden) -> list[tuple[str, str]]:
+    """(label, value) of each field of a historical row, as a person reads them, but ``hidden``."""
+    record = entry.instance
+    return [
+        (capfirst(f.verbose_name), display_value(record, f))
+        for f in record._meta.concrete_fields
+        if f.name not in hidden
+    ]
+
+
+def _changes(new, old, hidden) -> list[tuple[str, str, str]]:
+    """(field label, old value, new value) for each field that differs between two historical rows.
+
+    Choices are shown by their label, linked records by their name; ``hidden`` fields are left out.
+    """
+    if old is None:
+        return []
+    delta = new.diff_against(old, excluded_fields=sorted(hidden - {"id"}))
+    model = new.instance_type
+    rows = []
+    for change in delta.changes:
+        field = model._meta.get_field(change.field)
+        if field.many_to_many:
+            before, after = _names(field, change.old), _names(field, change.new)
+        elif field.is_relation:
+            before, after = _name(field, change.old), _name(field, change.new)
+        elif field.choices:
+            labels = dict(field.flatchoices)
+            before, after = labels.get(change.old, change.old), labels.get(change.new, change.new)
+        else:
+            before, after = change.old, change.new
+        rows.append(
+            (capfirst(field.verbose_name), "" if before is None else str(before), "" if after is None else str(after))
+        )
+    return rows
+
+
+def _name(field, pk) -> str:
+    """The linked record of a foreign key change, by name ("" when none or deleted since)."""
+    return str(field.related_model.objects.filter(pk=pk).first() or "") if pk is not None else ""
+
+
+def _names(field, rows) -> str:
+    """The linked records of a many-to-many change, by name."""
+    target = field.m2m_reverse_field_name()
+    linked = field.related_model.objects.filter(pk__in=[row[target] for row in rows])
+    return ", ".join(sorted(str(record) for record in linked))
+
+
+class RecordHistoryView(HistoryModelMixin, TemplateView):
+    """The latest ``HISTORY_PAGE`` changes of one record (it may have been deleted since)."""
+
+    template_name = "core/history.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        entries = list(
+            self.model.history.filter(id=self.kwargs["pk"])
+            .select_related("history_user")
+            .order_by("-history_id")[: HISTORY_PAGE + 1]
+        )
+        if not entries:
+            raise Http404
+        shown = entries[:HISTORY_PAGE]
+        older = entries[1:] + [None]
+        record = self.model.objects.filter(pk=self.kwargs["pk"]).first()
+        hidden = hidden_fields(self.model, self.request.user)
+        context.update(
+            record=record,
+            last_state=entries[0],
+            last_values=[] if record else _last_values(entries[0], hidden),
+            entries=[(entry, _changes(entry, previous, hidden)) for entry, previous in zip(shown, older, strict=False)],
+        )
+        return context
+
+
+class DeletedRecordsView(HistoryModelMixin, ListView):
+    """Records of a model that were deleted, with their last state; staff can restore them."""
+
+    template_name = "core/deleted.html"
+    paginate_by = 25
+
+    def get_queryset(self):
+        live = self.model.objects.values("pk")
+        return (
+            self.model.history.filter(history_type="-")
+            .exclude(id__in=live)
+            .select_related("history_user")
+            .order_by("-history_date")
+        )
+
+
+class RestoreView(HistoryModelMixin, TemplateView):
+    """POST: bring a deleted record back as it was when deleted, many-to-many links included."""
+
+    action = "add"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        deleted = get_object_or_404(self.model.history, history_id=kwargs["history_id"], history_type="-")
+        if self.model.objects.filter(pk=deleted.id).exists():
+            messages.info(request, _("This record exists already."))
+            return HttpResponseRedirect(self.model.objects.get(pk=deleted.id).get_absolute_url())
+        with transaction.atomic():
+            record = restore(deleted)
+        messages.success(request, _("“%(record)s” was restored.") % {"record": record})
+        return HttpResponseRedirect(record.get_absolute_url())
+
+
+def restore(deleted):
+    """Re-create the record of a deletion history row, with its many-to-many links and the parts
+    deleted with it (a meeting's attendance and agenda, a project's milestones...); return it.
+
+    The links come from the last state before the deletion (a deletion row holds none). Links
+    to records that no longer exist are left out. Raises IntegrityError when the record would
+    break a rule (e.g. a record it points to was deleted too); the caller's transaction then
+    rolls back.
+    """
+    model = deleted.instance_type
+    record = deleted.instance
+    record._change_reason = "restored"
+    record.save()
+    before = (
+        model.history.filter(id=deleted.id, history_id__lt=deleted.history_id)
+        .exclude(history_type="-")
+        .order_by("-history_id")
+        .first()
+    )
+    for field in model._meta.many_to_many:
+        if before is None or not hasattr(before, field.name):
+            continue
+        column = f"{field.m2m_reverse_field_name()}_id"
+        wanted = [getattr(row, column) for row in getattr(before, field.name).all()]
+        getattr(record, field.name).set(field.related_model.objects.filter(pk__in=wanted))
+    for part in _parts_deleted_with(deleted):
+        restore(part)
+    return record
+
+
+def _parts_deleted_with(deleted):
+    """Deletion rows of the records that a cascade removed together with ``deleted``.
+
+    A cascade deletes the parts just before the record itself, in the same request: their rows
+    are dated within a minute before the record's.
+    """
+    window = (deleted.history_date - datetime.timedelta(minutes=1), deleted.history_date)
+    for relation in deleted.instance_type._meta.related_objects:
+        part_model = relation.related_model
+        if relation.on_delete is not models.CASCADE or relation.many_to_many or not hasattr(part_model, "history"):
+            continue
+        rows = part_model.history.filter(
+            history_type="-", history_date__range=window, **{relation.field.attname: deleted.id}
+        ).exclude(id__in=part_model.objects.values("pk"))
+        yield from rows.order_by("history_id")

@@ -1,0 +1,73 @@
+"""Abstract models the apps build on: optimistic locking, folded search text, numbered items.
+
+None of them has a table of its own; ``core`` has no migrations.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .i18n import localized
+from .search import normalize
+
+
+class VersionedModel(models.Model):
+    """Adds ``version``: 1 on creation, incremented by each save of an existing record.
+
+    A form remembers the version it was loaded with; saving it when the stored version has
+    moved on is refused, with the changes made meanwhile shown (``core.forms.VersionedFormMixin``).
+    """
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.version += 1
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "version"}
+        super().save(*args, **kwargs)
+
+
+class SearchableModel(models.Model):
+    """A model whose ``search_fields`` are kept folded (``core.search.normalize``) in ``search_text`` on every save."""
+
+    search_fields: tuple[str, ...] = ()
+
+    search_text = models.TextField(_("search text"), default="", editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.search_text = normalize(" ".join(str(getattr(self, f) or "") for f in self.search_fields))
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
+
+
+class NumberedItem(VersionedModel):
+    """Item number ``order`` of its parent, titled in Arabic and French (a meeting's agenda item, a strategy's axis).
+
+    Register the concrete model with ``numbered=True`` and ``parent=<its foreign key>`` (``core.registry``).
+    """
+
+    order = models.PositiveSmallIntegerField(_("order"))
+    title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
+    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
+
+    title = localized("title")
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.order}. {self.title}"
+
+    def get_absolute_url(self):
+        from .registry import get
+
+        return getattr(self, get(self).parent).get_absolute_url()

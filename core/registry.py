@@ -1,0 +1,122 @@
+"""How the kit learns about the apps' models: the one registration protocol.
+
+The kit (``core``) imports no domain app. Each app tells it about its models from its
+``AppConfig.ready()``::
+
+    from core import registry
+
+    class MeetingsConfig(AppConfig):
+        def ready(self):
+            from .models import Attendance, Meeting
+
+            registry.register_app(self)
+            registry.register(Meeting, searchable=True, choosable=True, history=True)
+            registry.register(Attendance, history=True, parent="meeting")
+
+``register_app(app_config)``
+    Every concrete model of the app is a programme record: council staff get its view, add,
+    change and delete permissions, ministry partners its view permission (``core.roles``).
+
+``register(model, **options)``, once per model; every option defaults to off:
+
+- ``searchable``: listed in the global search and the home page's counts, in registration
+  order (INSTALLED_APPS order, then the order of the calls). The model must be a
+  ``core.models.SearchableModel``.
+- ``choosable``: relations to it are edited with a search-as-you-type chooser (``core.forms``)
+  answered by ``core.editing.ChooserView``; ``chooser_search`` names the folded columns it
+  searches (default ``("search_text",)``), ``chooser_related`` the relations it joins.
+- ``history``: its history, deleted records and restore pages exist (``core.history``). The
+  model must keep history with django-simple-history (``history = HistoricalRecords()``).
+  ``history_permission`` is the action needed to read it ("view" by default).
+- ``private_fields``: fields hidden from history unless the user has ``private_permission``
+  (an "app_label.codename" permission, granted to council staff).
+- ``numbered``: the model is a ``core.models.NumberedItem`` of its ``parent``.
+- ``parent``: the foreign key naming the record it belongs to (an attendance row's meeting),
+  shown next to its name where it appears alone.
+- ``url_name``: the stem of its page names when it is not the model name
+  (``"agreement"`` gives ``projects:agreement_update``).
+- ``staff_permissions``: further "app_label.codename" permissions council staff hold.
+
+Lookups take a model class or instance; a model never registered gets the defaults. Raises
+ImproperlyConfigured when a model is registered twice or does not support what it claims.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models
+
+
+@dataclass(frozen=True)
+class RecordType:
+    """What the kit knows of one model (see the module's documentation for each option)."""
+
+    model: type[models.Model]
+    searchable: bool = False
+    choosable: bool = False
+    chooser_search: tuple[str, ...] = ("search_text",)
+    chooser_related: tuple[str, ...] = ()
+    history: bool = False
+    history_permission: str = "view"
+    private_fields: tuple[str, ...] = ()
+    private_permission: str = ""
+    numbered: bool = False
+    parent: str = ""
+    url_name: str = ""
+    staff_permissions: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.model._meta.label_lower
+
+    @property
+    def url_stem(self) -> str:
+        return self.url_name or self.model._meta.model_name
+
+
+_types: dict[str, RecordType] = {}
+_apps: list[str] = []
+
+
+def register_app(app_config) -> None:
+    """Declare every concrete model of ``app_config`` a programme record (for the role groups)."""
+    if app_config.label not in _apps:
+        _apps.append(app_config.label)
+
+
+def register(model: type[models.Model], **options) -> RecordType:
+    """Tell the kit what ``model`` supports; returns its RecordType. Options: see the module."""
+    from .models import NumberedItem, SearchableModel
+
+    record = RecordType(model, **options)
+    if record.label in _types:
+        raise ImproperlyConfigured(f"{record.label} is registered twice with core.registry.")
+    if record.searchable and not issubclass(model, SearchableModel):
+        raise ImproperlyConfigured(f"{record.label} is searchable but not a SearchableModel.")
+    if record.history and not hasattr(model, "history"):
+        raise ImproperlyConfigured(f"{record.label} claims history but has no HistoricalRecords.")
+    if record.numbered and not (issubclass(model, NumberedItem) and record.parent):
+        raise ImproperlyConfigured(f"{record.label} is numbered: it must be a NumberedItem with a parent.")
+    _types[record.label] = record
+    return record
+
+
+def get(model) -> RecordType:
+    """The RecordType of a model (class or instance); the defaults for a model never registered."""
+    model = model._meta.model
+    return _types.get(model._meta.label_lower) or RecordType(model)
+
+
+def record_types(**wanted) -> list[RecordType]:
+    """The registered types whose options equal ``wanted`` (e.g. ``searchable=True``), in registration order."""
+    return [t for t in _types.values() if all(getattr(t, key) == value for key, value in wanted.items())]
+
+
+def programme_apps() -> tuple[str, ...]:
+    """Labels of the apps whose models are programme records."""
+    return tuple(_apps)
+
+
+def page_name(model, action: str) -> str:
+    """The URL name of a model's page, e.g. ``projects:agreement_update`` (``url_name`` option)."""
+    return f"{model._meta.app_label}:{get(model).url_stem}_{action}"

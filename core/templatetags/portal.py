@@ -1,0 +1,158 @@
+"""The kit's template tags and filters: ``{% load portal %}``.
+
+Dates and amounts as the council writes them, record actions for the user's permissions, sortable
+column headers, history labels.
+"""
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from core import registry
+from core.dates import format_day, format_period, format_when
+from core.i18n import separator
+
+register = template.Library()
+
+
+@register.filter
+def day(value):
+    """A date in the interface language, e.g. "11 ماي 2022"; empty for no date."""
+    return format_day(value) if value else ""
+
+
+@register.filter
+def when(obj):
+    """When a meeting (or anything with date/times/period fields) takes place, in words."""
+    return format_when(
+        getattr(obj, "date", None),
+        getattr(obj, "start_time", None),
+        getattr(obj, "end_time", None),
+        getattr(obj, "period_start", None),
+        getattr(obj, "period_end", None),
+    )
+
+
+@register.filter
+def period(obj):
+    """The period of a consultation or anything with period_start/period_end."""
+    return format_period(obj.period_start, obj.period_end)
+
+
+@register.simple_tag
+def comma():
+    """The list separator of the interface language: "، " in Arabic, ", " otherwise."""
+    return separator()
+
+
+@register.simple_tag
+def colon():
+    """A colon as the interface language writes it: French puts a no-break space before it."""
+    return "\u00a0:" if (get_language() or "").startswith("fr") else ":"
+
+
+@register.filter
+def mad(value):
+    """An amount in Moroccan dirhams with the active locale's separators, e.g. "1 250 000,00 MAD"."""
+    if value is None or value == "":
+        return ""
+    return _("%(amount)s MAD") % {"amount": ltr_number(number_format(value, 2, force_grouping=True))}
+
+
+@register.filter
+def with_parent(record):
+    """A record named with what it belongs to, e.g. an attendance "Salwa Tajri · <the meeting>"."""
+    name = registry.get(record).parent
+    parent = getattr(record, name, None) if name else None
+    return f"{record} · {parent}" if parent is not None else str(record)
+
+
+@register.filter
+def verbose_name_of(record):
+    """The kind of a record, e.g. "project" for a Project."""
+    return record._meta.verbose_name
+
+
+def _allowed(user, opts, action: str) -> bool:
+    return user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+
+
+@register.inclusion_tag("core/includes/_record_actions.html", takes_context=True)
+def record_actions(context, record):
+    """Edit, delete and history buttons for a record, each shown only to users allowed to use it."""
+    user, opts = context["user"], record._meta
+    actions = []
+    if _allowed(user, opts, "change"):
+        actions.append(("edit", reverse(registry.page_name(record, "update"), args=[record.pk])))
+    if _allowed(user, opts, "delete"):
+        actions.append(("delete", reverse(registry.page_name(record, "delete"), args=[record.pk])))
+    if registry.get(record).history:
+        actions.append(("history", reverse("core:record_history", args=[opts.app_label, opts.model_name, record.pk])))
+    return {"actions": actions}
+
+
+@register.inclusion_tag("core/includes/_new_record.html", takes_context=True)
+def new_record(context, opts, query=""):
+    """A "New …" button for users with the add permission, plus the deleted records' page."""
+    user = context["user"]
+    if not _allowed(user, opts, "add"):
+        return {}
+    try:
+        url = reverse(registry.page_name(opts.model, "create"))
+    except NoReverseMatch:
+        return {}
+    deleted = (
+        reverse("core:deleted_records", args=[opts.app_label, opts.model_name])
+        if registry.get(opts.model).history
+        else ""
+    )
+    return {"url": f"{url}?{query}" if query else url, "label": opts.verbose_name, "deleted": deleted}
+
+
+@register.inclusion_tag("core/includes/_sort_header.html", takes_context=True)
+def sort_header(context, field, label):
+    """A column header that sorts the list by ``field`` (``o`` parameter), toggling the direction.
+
+    Keeps every other filter and goes back to page 1.
+    """
+    params = context["request"].GET.copy()
+    params.pop("page", None)
+    current = params.get("o", "")
+    params["o"] = f"-{field}" if current == field else field
+    direction = "asc" if current == field else "desc" if current == f"-{field}" else ""
+    return {"url": f"?{params.urlencode()}", "label": label, "field": field, "direction": direction}
+
+
+def ltr_number(text: str) -> str:
+    """A formatted number kept in one piece, left to right, inside Arabic text.
+
+    "1 250 000,50" has spaces; without a directional isolate (U+2066 ... U+2069) a right-to-left
+    paragraph would show its groups in reverse order ("000,50 250 1").
+    """
+    return f"\u2066{text}\u2069"
+
+
+@register.filter
+def get_item(mapping, key):
+    """``mapping[key]`` in a template."""
+    return mapping.get(key)
+
+
+@register.filter
+def history_kind(entry):
+    """What a history row records: created, changed, deleted, or restored."""
+    if entry.history_change_reason == "restored":
+        return _("Restored")
+    return {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}.get(entry.history_type, entry.history_type)
+
+
+@register.filter
+def moment(value):
+    """A date and time in Africa/Casablanca, e.g. "29 نونبر 2026، 09:51" or "29 novembre 2026, 09:51"."""
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    return format_when(local.date(), local.time())

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from .editing import ChooserView
+from .history import DeletedRecordsView, RecordHistoryView, RestoreView
+
+app_name = "core"
+urlpatterns = [
+    path("choose/", ChooserView.as_view(), name="chooser"),
+    path("history/<str:app_label>/<str:model_name>/<int:pk>/", RecordHistoryView.as_view(), name="record_history"),
+    path("history/<str:app_label>/<str:model_name>/deleted/", DeletedRecordsView.as_view(), name="deleted_records"),
+    path(
+        "history/<str:app_label>/<str:model_name>/restore/<int:history_id>/",
+        RestoreView.as_view(),
+        name="record_restore",
+    ),
+]

@@ -1,0 +1,58 @@
+"""The list and detail bases of every app's pages, and the permission mixin they share."""
+
+from django.conf import settings
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.http import Http404
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+
+class ModelPermissionMixin(PermissionRequiredMixin):
+    """Require the view's ``action`` permission on its model (e.g. ``meetings.change_meeting``).
+
+    Anonymous users are sent to the sign-in page by LoginRequiredMiddleware; a signed-in user
+    without the permission gets 403, for GET and POST alike.
+    """
+
+    action = "view"
+    raise_exception = True
+
+    def get_permission_required(self):
+        opts = self.model._meta
+        return [f"{opts.app_label}.{self.action}_{opts.model_name}"]
+
+
+class PortalListView(ModelPermissionMixin, FilterView):
+    """A paginated, filtered list; subclasses set ``model``, ``filterset_class`` and ``get_queryset``."""
+
+    paginate_by = settings.PAGINATE_BY
+    template_name_suffix = "_list"
+
+    def paginate_queryset(self, queryset, page_size):
+        # Meta.ordering does not apply to GROUP BY queries (annotations): restore it.
+        if not queryset.ordered:
+            queryset = queryset.order_by(*self.model._meta.ordering, "pk")
+        try:
+            return super().paginate_queryset(queryset, page_size)
+        except Http404:  # page=abc or past the end: show the first page rather than an error
+            paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
+            page = paginator.page(1)
+            return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["query_without_page"] = query.urlencode()
+        context["opts"] = self.model._meta
+        context["media"] = context["filter"].form.media
+        return context
+
+
+class PortalDetailView(ModelPermissionMixin, DetailView):
+    """A record's page; subclasses join related rows in ``get_queryset``."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["opts"] = self.model._meta
+        return context

