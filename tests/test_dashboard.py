@@ -246,9 +246,20 @@ def counts(client):
     return result
 
 
-def test_same_queries_with_10_and_1000_records(partner_client):
+# The most SQL queries each dashboard page may run (measured, plus a little room).
+DASHBOARD_CEILINGS = {
+    "overview:dashboard": 23,
+    "overview:dashboard_provinces": 11,
+    "overview:dashboard_timeline": 12,
+    "overview:dashboard_follow_up": 11,
+}
+
+
+def test_same_queries_with_10_and_1000_records_and_under_a_ceiling(partner_client):
     grow(10)
     few = counts(partner_client)
+    over = {name: n for name, n in few.items() if n > DASHBOARD_CEILINGS[name]}
+    assert not over, f"more queries than allowed: {over}"
     grow(990)
     assert counts(partner_client) == few
 

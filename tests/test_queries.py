@@ -19,18 +19,23 @@ from .factories import (
 
 pytestmark = pytest.mark.django_db
 
-LISTS = [
-    "overview:home",
-    "meetings:meeting_list",
-    "meetings:consultation_list",
-    "meetings:recommendation_list",
-    "projects:project_list",
-    "projects:programme_list",
-    "projects:strategy_list",
-    "projects:agreement_list",
-    "stakeholders:organization_list",
-    "stakeholders:person_list",
-]
+# Each list page and the most SQL queries it may run (measured, plus a little room): a page that
+# starts running a query per row, or a few more per request, fails here.
+LISTS = {
+    "overview:home": 14,
+    "meetings:meeting_list": 9,
+    "meetings:consultation_list": 9,
+    "meetings:recommendation_list": 11,
+    "projects:project_list": 11,
+    "projects:programme_list": 8,
+    "projects:strategy_list": 8,
+    "projects:agreement_list": 9,
+    "stakeholders:organization_list": 9,
+    "stakeholders:person_list": 10,
+}
+ADMIN_CHANGELIST_CEILING = 13
+# The detail pages of ``detail_urls``, in its order, and their ceilings.
+DETAIL_CEILINGS = [15, 11, 28, 9, 10, 19, 10, 16, 19]
 
 
 def grow(size: int) -> None:
@@ -69,6 +74,16 @@ def test_lists_and_admin_changelists_run_the_same_queries_for_5_and_50_records(c
     assert query_counts(client, urls) == small
 
 
+def test_lists_and_admin_changelists_stay_under_their_query_ceilings(client, administrator):
+    client.force_login(administrator)
+    grow(5)
+    counts = query_counts(client, [reverse(name) for name in LISTS])
+    over = {name: n for (name, ceiling), n in zip(LISTS.items(), counts.values(), strict=True) if n > ceiling}
+    assert not over, f"more queries than allowed: {over}"
+    changelists = query_counts(client, admin_changelists())
+    assert max(changelists.values()) <= ADMIN_CHANGELIST_CEILING, changelists
+
+
 def detail_urls(size: int) -> list[str]:
     meeting = MeetingFactory()
     AttendanceFactory.create_batch(size, meeting=meeting)
@@ -103,8 +118,13 @@ def detail_urls(size: int) -> list[str]:
     ]
 
 
-def test_detail_pages_run_the_same_queries_for_2_and_12_related_rows(client, administrator):
+def test_detail_pages_run_the_same_queries_for_2_and_12_related_rows_under_a_ceiling(
+    client, administrator, django_assert_max_num_queries
+):
     client.force_login(administrator)
     small = list(query_counts(client, detail_urls(2)).values())
     large = list(query_counts(client, detail_urls(12)).values())
     assert large == small
+    for url, ceiling in zip(detail_urls(3), DETAIL_CEILINGS, strict=True):
+        with django_assert_max_num_queries(ceiling):
+            assert client.get(url).status_code == 200

@@ -1,0 +1,69 @@
+"""Pages ready for a strict Content-Security-Policy: scripts and styles only as files, in base.html's blocks.
+
+Walks every page of the portal (the Arabic walk's list) and fails on an inline ``<script>``, a
+``<style>`` element, an ``on…`` handler attribute, or a script or stylesheet inside ``<main>``
+(the content block): pages add them through the ``styles`` and ``scripts`` blocks.
+"""
+
+from html.parser import HTMLParser
+
+import pytest
+
+from .test_arabic_pages import every_page
+from .test_permissions import one_of_each  # noqa: F401  (a record of each kind, so every page has something)
+
+pytestmark = pytest.mark.django_db
+
+
+class Structure(HTMLParser):
+    """Notes what a strict policy would block, and assets put inside the page's content."""
+
+    def __init__(self):
+        super().__init__()
+        self.in_main = 0
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "main":
+            self.in_main += 1
+        if tag == "script" and not attrs.get("src"):
+            self.problems.append("inline <script>")
+        if tag == "style":
+            self.problems.append("<style> element")
+        self.problems += [f"{name} handler on <{tag}>" for name in attrs if name.startswith("on")]
+        if self.in_main and (tag == "script" or (tag == "link" and attrs.get("rel") == "stylesheet")):
+            self.problems.append(f"<{tag}> inside the content block")
+
+    def handle_endtag(self, tag):
+        if tag == "main":
+            self.in_main -= 1
+
+
+def problems(html: str) -> list[str]:
+    parser = Structure()
+    parser.feed(html)
+    return parser.problems
+
+
+def test_the_check_notices_inline_code():
+    html = '<script>x()</script><main><script src="/a.js"></script><button onclick="x()">a</button></main>'
+    assert problems(html) == ["inline <script>", "<script> inside the content block", "onclick handler on <button>"]
+    assert problems('<head><script src="/a.js"></script></head><main><p>a</p></main>') == []
+
+
+def test_no_page_has_inline_scripts_styles_or_handlers(staff_client):
+    found = {}
+    for url in every_page():
+        response = staff_client.get(url)
+        assert response.status_code == 200, url
+        if page_problems := problems(response.content.decode()):
+            found[url] = sorted(set(page_problems))
+    assert found == {}
+
+
+def test_form_pages_load_their_chooser_scripts_after_the_content(staff_client):
+    html = staff_client.get("/meetings/new/").content.decode()
+    main_end, select2 = html.index("</main>"), html.index("admin/js/vendor/select2/select2.full")
+    assert select2 > main_end and html.index("js/formset.js") > main_end
+    assert html.index("admin/css/vendor/select2/select2.min.css") < html.index("</head>")
