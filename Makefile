@@ -29,6 +29,7 @@ messages: install
 	$(BIN)/python manage.py compilemessages --settings=sse_portal.settings_test --ignore=.venv --verbosity 0
 
 db: install env messages
+	@scripts/update_tzdata.sh
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_draa_tafilalet
 	$(BIN)/python manage.py create_demo_users

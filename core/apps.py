@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Portal kit")
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)
         from .roles import sync_role_groups
 
         post_migrate.connect(sync_role_groups, sender=self, dispatch_uid="core.sync_role_groups")

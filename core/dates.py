@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -67,3 +68,14 @@ def format_when(date, start_time=None, end_time=None, period_start=None, period_
             return f"{format_day(date)}{separator()}{start_time:%H:%M}"
         return format_day(date)
     return format_period(period_start, period_end)
+
+
+def skipped_by_the_clock(day: datetime.date, moment: datetime.time, zone=None) -> bool:
+    """True when ``day`` at ``moment`` never shows on the clocks of ``zone`` (default: the portal's,
+    Africa/Casablanca): it falls in the hour skipped when the clocks go forward (e.g. 02:30 on
+    2026-03-22, after Ramadan). A time that shows twice (when they go back) is not skipped.
+    """
+    zone = zone or timezone.get_default_timezone()
+    naive = datetime.datetime.combine(day, moment)
+    shown = naive.replace(tzinfo=zone).astimezone(datetime.UTC).astimezone(zone).replace(tzinfo=None)
+    return shown != naive

@@ -5,9 +5,12 @@ Variables, also read from a local .env file (or the file ENV_FILE names): DATABA
 DEBUG (default off), ALLOWED_HOSTS (comma-separated).
 """
 
+import os
+import zoneinfo
 from pathlib import Path
 
 import environ
+import tzdata
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -96,6 +99,13 @@ LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", _("Arabic")), ("fr", _("French")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Africa/Casablanca"
+# Time zone data from the PyPI tzdata package (IANA 2026c or newer: Morocco on UTC+00 since
+# 2026-09-20), never the host's older files: for zoneinfo, and through TZDIR for the C library
+# (time.localtime, log timestamps) once Django sets TZ. core.checks fails on stale offsets.
+TZDATA_DIR = Path(tzdata.__file__).parent / "zoneinfo"
+zoneinfo.reset_tzpath([str(TZDATA_DIR)])
+zoneinfo.ZoneInfo.clear_cache()
+os.environ["TZDIR"] = str(TZDATA_DIR)
 USE_I18N = True
 USE_TZ = True
 

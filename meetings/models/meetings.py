@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.constraints import end_not_before_start, in_one_language_at_least, women_within_participants
+from core.dates import skipped_by_the_clock
 from core.i18n import localized
 from core.models import NumberedItem, SearchableModel, VersionedModel
 
@@ -68,6 +69,10 @@ class Meeting(SearchableModel, VersionedModel):
     ``date`` with optional ``start_time``/``end_time`` (Africa/Casablanca wall-clock times) when the
     day is known; otherwise ``period_start``/``period_end`` when it is only known to fall within a
     period (e.g. a consultation meeting "between 17 and 23 March 2022").
+
+    Times are kept as the wall clock reads them: one the clocks skip when they go forward
+    (02:30 on 2026-03-22) is refused; one they show twice when they go back (01:30 on
+    2026-09-20) is kept as written, since meetings are called by the clock on the wall.
     """
 
     search_fields = ("title_ar", "title_fr", "venue", "purpose", "summary", "outcome")
@@ -183,6 +188,14 @@ class Meeting(SearchableModel, VersionedModel):
             )
         if (self.start_time or self.end_time) and not self.date:
             errors["date"] = ValidationError(_("A start or end time needs a date."), code="time_without_date")
+        for name in ("start_time", "end_time"):
+            moment = getattr(self, name)
+            if self.date and moment and name not in errors and skipped_by_the_clock(self.date, moment):
+                errors[name] = ValidationError(
+                    _("%(time)s does not exist on that day in Morocco: the clocks skip that hour."),
+                    code="skipped_time",
+                    params={"time": f"{moment:%H:%M}"},
+                )
         if errors:
             raise ValidationError(errors)
 
