@@ -1,11 +1,13 @@
 """Create, update and delete pages shared by the apps, and the choosers' search endpoint."""
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import NestedObjects
 from django.core.exceptions import FieldDoesNotExist
 from django.db import IntegrityError, router, transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import resolve_url
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -47,7 +49,7 @@ class PortalFormMixin:
         try:
             context["cancel_url"] = reverse(registry.page_name(self.model, "list"))
         except NoReverseMatch:
-            context["cancel_url"] = "/"
+            context["cancel_url"] = resolve_url(settings.LOGIN_REDIRECT_URL)
         return context
 
 

@@ -5,7 +5,7 @@ import datetime
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple, get_select2_language
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -298,7 +298,12 @@ class BaseTableFormSet(forms.BaseInlineFormSet):
 
 
 def numbered_items_formset(parent_model, item_model):
-    """An editable table of a parent's numbered, bilingual items (order, title in Arabic and French)."""
+    """An editable table of a parent's numbered, bilingual items (order, title in Arabic and French).
+
+    Raises ImproperlyConfigured unless ``item_model`` is registered ``numbered`` (core.registry).
+    """
+    if not registry.get(item_model).numbered:
+        raise ImproperlyConfigured(f"{item_model._meta.label} is not registered as numbered.")
 
     class RowForm(PortalModelForm):
         bilingual = (("title_ar", "title_fr"),)

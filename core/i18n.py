@@ -46,3 +46,12 @@ def other_language(field: str, first: str = "ar", second: str = "fr"):
 
     getter.__doc__ = f"{field} in the other language, shown as a subtitle."
     return property(getter)
+
+
+def ltr_number(text: str) -> str:
+    """A formatted number kept in one piece, left to right, inside Arabic text.
+
+    "1 250 000,50" has spaces; without a directional isolate (U+2066 ... U+2069) a right-to-left
+    paragraph would show its groups in reverse order ("000,50 250 1").
+    """
+    return f"\u2066{text}\u2069"

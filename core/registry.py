@@ -24,21 +24,26 @@ The kit (``core``) imports no domain app. Each app tells it about its models fro
   ``core.models.SearchableModel``.
 - ``choosable``: relations to it are edited with a search-as-you-type chooser (``core.forms``)
   answered by ``core.editing.ChooserView``; ``chooser_search`` names the folded columns it
-  searches (default ``("search_text",)``), ``chooser_related`` the relations it joins.
+  searches (default ``("search_text",)``), ``chooser_related`` the relations it joins. The
+  model must be a ``core.models.SearchableModel``.
 - ``history``: its history, deleted records and restore pages exist (``core.history``). The
   model must keep history with django-simple-history (``history = HistoricalRecords()``).
-  ``history_permission`` is the action needed to read it ("view" by default).
+  ``history_permission`` is the action needed to read it ("view" by default); restoring a
+  deleted record always needs "add".
 - ``private_fields``: fields hidden from history unless the user has ``private_permission``
   (an "app_label.codename" permission, granted to council staff).
-- ``numbered``: the model is a ``core.models.NumberedItem`` of its ``parent``.
-- ``parent``: the foreign key naming the record it belongs to (an attendance row's meeting),
-  shown next to its name where it appears alone.
+- ``numbered``: the model is a ``core.models.NumberedItem`` of its ``parent``, edited with
+  ``core.forms.numbered_items_formset``.
+- ``parent``: the foreign key naming the record it belongs to (an attendance row's meeting):
+  shown next to its name where it appears alone (the ``with_parent`` filter), and the page a
+  numbered item links to.
 - ``url_name``: the stem of its page names when it is not the model name
   (``"agreement"`` gives ``projects:agreement_update``).
 - ``staff_permissions``: further "app_label.codename" permissions council staff hold.
 
 Lookups take a model class or instance; a model never registered gets the defaults. Raises
-ImproperlyConfigured when a model is registered twice or does not support what it claims.
+ImproperlyConfigured when a model is registered twice with other options, or does not support
+what it claims.
 """
 
 from dataclasses import dataclass
@@ -67,10 +72,12 @@ class RecordType:
 
     @property
     def label(self) -> str:
+        """The model's lower-case label, e.g. "meetings.meeting"."""
         return self.model._meta.label_lower
 
     @property
     def url_stem(self) -> str:
+        """What its page names start with: ``url_name``, or else the model name."""
         return self.url_name or self.model._meta.model_name
 
 
@@ -79,7 +86,8 @@ _apps: list[str] = []
 
 
 def register_app(app_config) -> None:
-    """Declare every concrete model of ``app_config`` a programme record (for the role groups)."""
+    """Declare the models of ``app_config`` programme records (for the role groups; their
+    historical models excepted)."""
     if app_config.label not in _apps:
         _apps.append(app_config.label)
 
@@ -90,9 +98,11 @@ def register(model: type[models.Model], **options) -> RecordType:
 
     record = RecordType(model, **options)
     if record.label in _types:
-        raise ImproperlyConfigured(f"{record.label} is registered twice with core.registry.")
-    if record.searchable and not issubclass(model, SearchableModel):
-        raise ImproperlyConfigured(f"{record.label} is searchable but not a SearchableModel.")
+        if _types[record.label] == record:  # ready() run again (e.g. override_settings): nothing new
+            return record
+        raise ImproperlyConfigured(f"{record.label} is registered twice with core.registry, with other options.")
+    if (record.searchable or record.choosable) and not issubclass(model, SearchableModel):
+        raise ImproperlyConfigured(f"{record.label} is searchable or choosable but not a SearchableModel.")
     if record.history and not hasattr(model, "history"):
         raise ImproperlyConfigured(f"{record.label} claims history but has no HistoricalRecords.")
     if record.numbered and not (issubclass(model, NumberedItem) and record.parent):

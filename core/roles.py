@@ -7,8 +7,10 @@ registered with ``core.registry.register_app``), plus the ``private_permission``
 one's own, see projects.services.approve_value).
 Ministry partners: view programme records only; no contact details.
 
-``sync_role_groups`` runs after every ``migrate`` (post_migrate, connected in ``core.apps``), so
-a new model's permissions reach the groups without a data migration.
+``sync_role_groups`` runs after every ``migrate`` and ``flush`` (post_migrate, connected in
+``core.apps``), so a new model's permissions reach the groups without a data migration. It
+sets the three groups' permissions to exactly this definition: a change made to them in the
+admin is undone at the next deployment (make new groups for other needs).
 """
 
 from django.apps import apps as global_apps
@@ -20,15 +22,15 @@ from . import registry
 ADMINISTRATORS = "Administrators"
 COUNCIL_STAFF = "Council staff"
 MINISTRY_PARTNERS = "Ministry partners"
-ROLES = (ADMINISTRATORS, COUNCIL_STAFF, MINISTRY_PARTNERS)
 CRUD = ("view", "add", "change", "delete")
 
 
 def sync_role_groups(using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
-    """Create the three groups and set their permissions on database ``using``; safe to run again.
+    """Create the three groups and set (replace) their permissions on database ``using``; safe to run again.
 
-    Permissions are created first for every installed app: the post_migrate signal of some apps
-    may not have run yet when this one does.
+    Reads the installed models, not the migration state the signal passes (``kwargs`` are
+    ignored). Permissions are created first for every installed app: the post_migrate signal of
+    some apps may not have run yet when this one does.
     """
     for app_config in global_apps.get_app_configs():
         create_permissions(app_config, verbosity=0, using=using)

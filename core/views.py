@@ -2,9 +2,24 @@
 
 from django.conf import settings
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.views.generic import DetailView
 from django_filters.views import FilterView
+
+from . import registry
+
+
+class RoleRequiredMixin:
+    """Only for users who hold a role: some permission in a programme app (403 otherwise).
+
+    A signed-in account that belongs to no group sees no page of the portal, not even counts.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        if not any(request.user.has_module_perms(app) for app in registry.programme_apps()):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
 
 class ModelPermissionMixin(PermissionRequiredMixin):

@@ -7,15 +7,17 @@ from django.views.generic import TemplateView
 
 from core import registry
 from core.search import search_condition, search_words
+from core.views import RoleRequiredMixin
 from meetings.models import Meeting
 
 
 def browsed_types() -> list[tuple[type, str]]:
-    """(model, list URL name) of each searchable record type, in registration order (the menu's)."""
+    """(model, list URL name) of each searchable record type, in registration order: INSTALLED_APPS
+    order (meetings, projects, stakeholders: the menu's), then each app's order of calls."""
     return [(t.model, registry.page_name(t.model, "list")) for t in registry.record_types(searchable=True)]
 
 
-class HomeView(TemplateView):
+class HomeView(RoleRequiredMixin, TemplateView):
     """What the portal holds: counts of each kind of record and the latest meetings."""
 
     template_name = "overview/home.html"
@@ -29,7 +31,7 @@ class HomeView(TemplateView):
         return context
 
 
-class SearchView(TemplateView):
+class SearchView(RoleRequiredMixin, TemplateView):
     """One query across every record type the user may view: up to ``PER_TYPE`` matches of each.
 
     Runs two queries per record type (count and first rows), whatever the number of rows.

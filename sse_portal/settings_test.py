@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
+os.environ.setdefault("PLAIN_HTTP", "true")  # the test client speaks plain http
+os.environ.setdefault("LOG_LEVEL", "WARNING")
 
 from .settings import *  # noqa: E402,F403
 

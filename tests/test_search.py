@@ -1,6 +1,7 @@
 """Arabic-aware, accent-blind search: each folding rule by example, through the lists and the search page."""
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -104,5 +105,10 @@ def test_global_search_runs_bounded_queries_and_survives_odd_input(staff_client)
 def test_search_covers_only_record_types_the_user_may_view(partner_client, client, django_user_model):
     response = partner_client.get(reverse("overview:search"), {"q": "حسني"})
     assert {s["key"] for s in response.context["sections"] if s["count"]} == {"person", "meeting"}
+    only_people = django_user_model.objects.create_user("only-people")
+    only_people.user_permissions.add(Permission.objects.get(codename="view_person"))
+    client.force_login(only_people)
+    response = client.get(reverse("overview:search"), {"q": "حسني"})
+    assert [s["key"] for s in response.context["sections"]] == ["person"]
     client.force_login(django_user_model.objects.create_user("no-role"))
-    assert client.get(reverse("overview:search"), {"q": "حسني"}).context["sections"] == []
+    assert client.get(reverse("overview:search"), {"q": "حسني"}).status_code == 403

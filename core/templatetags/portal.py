@@ -5,6 +5,8 @@ column headers, history labels.
 """
 
 from django import template
+from django.conf import settings
+from django.shortcuts import resolve_url
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -13,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from core import registry
 from core.dates import format_day, format_period, format_when
-from core.i18n import separator
+from core.i18n import ltr_number, separator
 
 register = template.Library()
 
@@ -126,15 +128,6 @@ def sort_header(context, field, label):
     return {"url": f"?{params.urlencode()}", "label": label, "field": field, "direction": direction}
 
 
-def ltr_number(text: str) -> str:
-    """A formatted number kept in one piece, left to right, inside Arabic text.
-
-    "1 250 000,50" has spaces; without a directional isolate (U+2066 ... U+2069) a right-to-left
-    paragraph would show its groups in reverse order ("000,50 250 1").
-    """
-    return f"\u2066{text}\u2069"
-
-
 @register.filter
 def get_item(mapping, key):
     """``mapping[key]`` in a template."""
@@ -156,3 +149,9 @@ def moment(value):
         return ""
     local = timezone.localtime(value)
     return format_when(local.date(), local.time())
+
+
+@register.simple_tag
+def home_url():
+    """The portal's home page (``LOGIN_REDIRECT_URL``), wherever the portal is mounted."""
+    return resolve_url(settings.LOGIN_REDIRECT_URL)

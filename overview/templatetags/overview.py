@@ -9,7 +9,7 @@ from decimal import Decimal
 from django import template
 from django.utils.formats import number_format
 
-from core.templatetags.portal import ltr_number
+from core.i18n import ltr_number
 from overview.charts import bar_chart as layout
 from overview.timeline import timeline_of
 
@@ -35,5 +35,6 @@ def figure_value(value):
 
 @register.inclusion_tag("overview/includes/_timeline.html", takes_context=True)
 def timeline(context, record):
-    """The dated story of ``record`` (recommendation, project or agreement) as the signed-in user may see it."""
+    """The dated story of ``record`` (recommendation, project or agreement) as the signed-in user may
+    see it: a few queries per kind of event (overview.timeline). Raises TypeError for another record."""
     return {"timeline": timeline_of(record, context["user"])}
