@@ -4,21 +4,29 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check install env db messages clean
+PORT ?= 8000
 
-$(STAMP): pyproject.toml
+.PHONY: run dev test check install env db messages lock backup restore clean
+
+# Installs the versions CI tested (requirements.lock), then the project itself.
+$(STAMP): pyproject.toml requirements.lock
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found); set PYTHON=..."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# After changing the dependencies in pyproject.toml: pin them again.
+lock: install
+	$(BIN)/pip-compile --quiet --extra dev --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 install: $(STAMP)
 
 # A local .env (never committed) with a generated secret key.
 .env:
 	@$(PYTHON) -c "import secrets; print('SECRET_KEY=' + secrets.token_urlsafe(50))" > .env
-	@printf 'DEBUG=false\nSESSION_COOKIE_SECURE=false\nCSRF_COOKIE_SECURE=false\n' >> .env
+	@printf 'DEBUG=false\n' >> .env
 	@echo "Wrote .env with a generated SECRET_KEY."
 
 env: .env
@@ -34,10 +42,24 @@ db: install env messages
 	$(BIN)/python manage.py load_draa_tafilalet
 	$(BIN)/python manage.py create_demo_users
 
+# gunicorn (sse_portal/gunicorn.py: WEB_CONCURRENCY, GUNICORN_THREADS), plain http on 127.0.0.1.
 run: db
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
-	@echo "Serving http://127.0.0.1:8000 (Ctrl+C to stop)"
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	@echo "Serving http://127.0.0.1:$(PORT) (Ctrl+C to stop)"
+	PLAIN_HTTP=true PORT=$(PORT) $(BIN)/gunicorn -c python:sse_portal.gunicorn
+
+# Django's autoreloading development server, with DEBUG on.
+dev: db
+	DEBUG=true PLAIN_HTTP=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Database (SQLite online backup, or pg_dump) and uploaded documents, into backups/<date>/.
+backup: install
+	$(BIN)/python manage.py backup --output backups
+
+# make restore FROM=backups/sse-portal-20261201-120000 (replaces the database and documents)
+restore: install
+	@test -n "$(FROM)" || { echo "Say which backup: make restore FROM=backups/sse-portal-..."; exit 1; }
+	$(BIN)/python manage.py restore "$(FROM)"
 
 test: install messages
 	$(BIN)/pytest

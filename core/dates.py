@@ -58,14 +58,24 @@ def format_period(start: datetime.date | None, end: datetime.date | None) -> str
     return ""
 
 
+def zone_label(day: datetime.date, moment: datetime.time) -> str:
+    """The portal time zone's offset at that wall-clock time, e.g. "UTC+1" (11 May 2022) or "UTC"
+    (since 2026-09-20); "غرينتش+1" in Arabic. Kept left to right inside Arabic text."""
+    offset = datetime.datetime.combine(day, moment, tzinfo=timezone.get_default_timezone()).utcoffset()
+    minutes = int(offset.total_seconds() // 60)
+    sign, minutes = ("+" if minutes >= 0 else "-"), abs(minutes)
+    offset = "" if not minutes else f"{sign}{minutes // 60}" + (f":{minutes % 60:02d}" if minutes % 60 else "")
+    return f"\u2066{_('UTC')}{offset}\u2069"
+
+
 def format_when(date, start_time=None, end_time=None, period_start=None, period_end=None) -> str:
-    """When something happens: a date (with its times, Africa/Casablanca wall clock, only when known),
-    else its period. A date known without a time is never shown as midnight."""
+    """When something happens: a date (with its times, Africa/Casablanca wall clock, only when known,
+    followed by the offset then in force: Morocco has changed it often), else its period. A date
+    known without a time is never shown as midnight."""
     if date:
-        if start_time and end_time:
-            return f"{format_day(date)}{separator()}{start_time:%H:%M}–{end_time:%H:%M}"
         if start_time:
-            return f"{format_day(date)}{separator()}{start_time:%H:%M}"
+            times = f"{start_time:%H:%M}–{end_time:%H:%M}" if end_time else f"{start_time:%H:%M}"
+            return f"{format_day(date)}{separator()}{times} ({zone_label(date, start_time)})"
         return format_day(date)
     return format_period(period_start, period_end)
 

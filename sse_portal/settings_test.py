@@ -7,6 +7,7 @@ os.environ.setdefault("PLAIN_HTTP", "true")  # the test client speaks plain http
 os.environ.setdefault("LOG_LEVEL", "WARNING")
 
 from .settings import *  # noqa: E402,F403
+from .settings import BASE_DIR, DATABASES  # noqa: E402
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -14,3 +15,7 @@ STORAGES = {
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STATIC_ROOT = None  # tests serve nothing collected; skips WhiteNoise's missing-directory warning
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not memory: tests that save from many threads, or serve through gunicorn, share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}

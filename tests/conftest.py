@@ -1,10 +1,11 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import connections
 from django.test import Client
 from django.utils import translation
 
-from core.roles import ADMINISTRATORS, COUNCIL_STAFF, MINISTRY_PARTNERS
+from core.roles import ADMINISTRATORS, COUNCIL_STAFF, MINISTRY_PARTNERS, sync_role_groups
 from meetings.models import Meeting
 from overview.draa_tafilalet import MEETING_DATE, load_draa_tafilalet
 from stakeholders.territories import load_territories
@@ -68,3 +69,21 @@ def english(settings):
     settings.LANGUAGE_CODE = "en"
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def dataset_after_the_flush(django_db_blocker):
+    """Set up before transactional_db, so torn down after it: loads the dataset again once the
+    transactional test has emptied the database."""
+    yield
+    with django_db_blocker.unblock():
+        sync_role_groups()
+        load_territories()
+        load_draa_tafilalet()
+
+
+@pytest.fixture
+def committed(dataset_after_the_flush, transactional_db):
+    """A database whose rows other connections and processes see (no test transaction)."""
+    yield
+    connections.close_all()

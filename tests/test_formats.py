@@ -45,7 +45,12 @@ def test_periods_and_times():
         assert format_period(datetime.date(2022, 3, 1), datetime.date(2022, 3, 31)) == "مارس 2022"
     with translation.override("fr"):
         assert format_period(datetime.date(2022, 3, 1), datetime.date(2022, 3, 31)) == "mars 2022"
-        assert format_when(MAY_11, datetime.time(9, 30), datetime.time(12)) == "11 mai 2022, 09:30–12:00"
+        assert (
+            format_when(MAY_11, datetime.time(9, 30), datetime.time(12))
+            == "11 mai 2022, 09:30–12:00 (\u2066UTC+1\u2069)"
+        )
+        later = datetime.date(2026, 12, 1)  # Morocco on UTC+00 since 2026-09-20
+        assert format_when(later, datetime.time(10)) == "1 décembre 2026, 10:00 (\u2066UTC\u2069)"
         assert format_when(MAY_11) == "11 mai 2022"  # a date without a time is never shown as midnight
 
 

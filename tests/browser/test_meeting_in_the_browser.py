@@ -11,10 +11,8 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from pytest_django.live_server_helper import LiveServer
 
-from core.roles import COUNCIL_STAFF, MINISTRY_PARTNERS, sync_role_groups
+from core.roles import COUNCIL_STAFF, MINISTRY_PARTNERS
 from meetings.models import Meeting
-from overview.draa_tafilalet import load_draa_tafilalet
-from stakeholders.territories import load_territories
 
 playwright = pytest.importorskip("playwright.sync_api")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -27,11 +25,11 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture
-def browser_server(transactional_db, django_user_model):
+def browser_server(dataset_after_the_flush, transactional_db, django_user_model):
     """A live server for this test only, with the dataset and two accounts.
 
     Stopped at the end of the test (its database connection with it); the dataset is loaded
-    again afterwards, since a transactional test empties the database when it ends.
+    again once the transactional test has emptied the database (``dataset_after_the_flush``).
     """
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop in this thread
     for username, group in (("browser-staff", COUNCIL_STAFF), ("browser-partner", MINISTRY_PARTNERS)):
@@ -49,9 +47,6 @@ def browser_server(transactional_db, django_user_model):
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                 " WHERE datname = current_database() AND pid <> pg_backend_pid()"
             )
-    sync_role_groups()
-    load_territories()
-    load_draa_tafilalet()
 
 
 @pytest.fixture
