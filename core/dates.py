@@ -65,7 +65,8 @@ def zone_label(day: datetime.date, moment: datetime.time) -> str:
     minutes = int(offset.total_seconds() // 60)
     sign, minutes = ("+" if minutes >= 0 else "-"), abs(minutes)
     offset = "" if not minutes else f"{sign}{minutes // 60}" + (f":{minutes % 60:02d}" if minutes % 60 else "")
-    return f"\u2066{_('UTC')}{offset}\u2069"
+    utc = _("UTC")
+    return f"\u2066{utc}{offset}\u2069"
 
 
 def format_when(date, start_time=None, end_time=None, period_start=None, period_end=None) -> str:

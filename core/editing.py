@@ -169,6 +169,7 @@ class ChooserView(View):
     """
 
     PAGE_SIZE = 20
+    MAX_PAGE = 10_000  # 200,000 records deep; beyond, the offset would overflow the database's integers
 
     def get(self, request):
         try:
@@ -188,7 +189,7 @@ class ChooserView(View):
             queryset = queryset.filter(search_condition(request.GET.get("term", ""), record_type.chooser_search))
             queryset = queryset.distinct()
         try:
-            page = max(int(request.GET.get("page") or 1), 1)
+            page = min(max(int(request.GET.get("page") or 1), 1), self.MAX_PAGE)
         except ValueError:
             page = 1
         start = (page - 1) * self.PAGE_SIZE

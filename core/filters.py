@@ -1,11 +1,37 @@
 """The base FilterSet of every list: a free-text search box, the app's filters, sortable columns."""
 
 import django_filters
+from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from .forms import Chooser
+from .forms import Chooser, KeyRangeMixin, MultipleKeyRangeMixin
 from .search import search_condition
+
+
+class RecordChoiceFilterField(KeyRangeMixin, django_filters.fields.ModelChoiceField):
+    pass
+
+
+class RecordMultipleChoiceFilterField(MultipleKeyRangeMixin, django_filters.fields.ModelMultipleChoiceField):
+    pass
+
+
+class RecordChoiceFilter(django_filters.ModelChoiceFilter):
+    """A filter on one related record; a key no record can have is a form error, not a 500."""
+
+    field_class = RecordChoiceFilterField
+
+
+class RecordMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = RecordMultipleChoiceFilterField
+
+
+def _record_filters(defaults: dict) -> dict:
+    """django-filter's defaults, with relations filtered by the record filters above."""
+    relations = {models.ForeignKey: RecordChoiceFilter, models.OneToOneField: RecordChoiceFilter}
+    relations |= {models.ManyToManyField: RecordMultipleChoiceFilter}
+    return defaults | {field: {**defaults[field], "filter_class": cls} for field, cls in relations.items()}
 
 
 class SearchFilterSet(django_filters.FilterSet):
@@ -15,6 +41,7 @@ class SearchFilterSet(django_filters.FilterSet):
     ``o`` OrderingFilter for sortable columns.
     """
 
+    FILTER_DEFAULTS = _record_filters(django_filters.FilterSet.FILTER_DEFAULTS)
     search_fields: tuple[str, ...] = ("search_text",)
     q = django_filters.CharFilter(method="search", label=_("Search"))
 
@@ -35,7 +62,7 @@ def chooser_filter(model_field, field_name: str, label, **kwargs) -> django_filt
 
     ``model_field`` is the model field whose related records are offered (e.g. Attendance.person).
     """
-    return django_filters.ModelChoiceFilter(
+    return RecordChoiceFilter(
         field_name=field_name,
         queryset=model_field.related_model.objects.all(),
         widget=Chooser(model_field),

@@ -73,6 +73,48 @@ class TolerantTimeField(forms.TimeField):
         return super().to_python(western_digits(value))
 
 
+KEY_RANGE = (-(2**63), 2**63 - 1)  # a BigAutoField; SQLite fails ("too large") on anything beyond
+
+
+def valid_key(model, value) -> bool:
+    """Whether ``value`` (as typed or in a URL) can be a primary key of ``model``: the right type,
+    within the 64-bit range of its column. Nothing beyond can exist, so no query is needed."""
+    try:
+        key = model._meta.pk.to_python(value)
+    except ValidationError:
+        return False
+    return not isinstance(key, int) or KEY_RANGE[0] <= key <= KEY_RANGE[1]
+
+
+class KeyRangeMixin:
+    """A ModelChoiceField refusing, as an invalid choice, a key no record can have (not a 500)."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not valid_key(self.queryset.model, value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class MultipleKeyRangeMixin:
+    """The same for a ModelMultipleChoiceField."""
+
+    def _check_values(self, value):
+        for item in value:
+            if not valid_key(self.queryset.model, item):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": item}
+                )
+        return super()._check_values(value)
+
+
+class RecordChoiceField(KeyRangeMixin, forms.ModelChoiceField):
+    """The portal's choice of one record."""
+
+
+class RecordMultipleChoiceField(MultipleKeyRangeMixin, forms.ModelMultipleChoiceField):
+    """The portal's choice of several records."""
+
+
 class ChooserMixin:
     """A select filled as the user types, from the portal's own chooser endpoint.
 
@@ -97,15 +139,8 @@ class ChooserMixin:
 
     def optgroups(self, name, value, attr=None):
         # Drop values that are not keys (e.g. ?person=abc): the field reports them, the widget must not crash.
-        key = self.field.remote_field.model._meta.pk
-        valid = []
-        for item in value:
-            try:
-                key.to_python(item)
-            except ValidationError:
-                continue
-            valid.append(item)
-        return super().optgroups(name, valid, attr)
+        model = self.field.remote_field.model
+        return super().optgroups(name, [item for item in value if valid_key(model, item)], attr)
 
     def build_attrs(self, base_attrs, extra_attrs=None):
         attrs = super().build_attrs(base_attrs, extra_attrs=extra_attrs)
@@ -136,9 +171,10 @@ def formfield_for(db_field, **kwargs):
         return db_field.formfield(form_class=TolerantDateField, **kwargs)
     if isinstance(db_field, models.TimeField):
         return db_field.formfield(form_class=TolerantTimeField, **kwargs)
-    if db_field.is_relation and registry.get(db_field.related_model).choosable:
-        widget = MultiChooser if db_field.many_to_many else Chooser
-        return db_field.formfield(widget=widget(db_field), **kwargs)
+    if db_field.is_relation and db_field.concrete:
+        kwargs["form_class"] = RecordMultipleChoiceField if db_field.many_to_many else RecordChoiceField
+        if registry.get(db_field.related_model).choosable:
+            kwargs["widget"] = (MultiChooser if db_field.many_to_many else Chooser)(db_field)
     return db_field.formfield(**kwargs)
 
 
@@ -297,6 +333,23 @@ class BaseTableFormSet(forms.BaseInlineFormSet):
         return len(seen)
 
 
+# The most rows one editable table takes (the attendance of a large forum); a POST with more is
+# refused with a message, and rows beyond it are not even read (Django's absolute_max).
+MAX_ROWS = 300
+
+
+def table_formset(parent_model, model, form, formset=None, **kwargs):
+    """``inlineformset_factory`` for an editable table: one blank row, deletion, at most ``MAX_ROWS`` rows.
+
+    ``formset`` defaults to ``BaseTableFormSet``; other keyword arguments go to Django (e.g. ``fk_name``).
+    """
+    kwargs = {"extra": 1, "can_delete": True, **kwargs}
+    return forms.inlineformset_factory(
+        parent_model, model, form=form, formset=formset or BaseTableFormSet,
+        max_num=MAX_ROWS, validate_max=True, absolute_max=MAX_ROWS, **kwargs,
+    )  # fmt: skip
+
+
 def numbered_items_formset(parent_model, item_model):
     """An editable table of a parent's numbered, bilingual items (order, title in Arabic and French).
 
@@ -312,6 +365,4 @@ def numbered_items_formset(parent_model, item_model):
             model = item_model
             fields = ["order", "title_ar", "title_fr"]
 
-    return forms.inlineformset_factory(
-        parent_model, item_model, form=RowForm, formset=BaseTableFormSet, extra=1, can_delete=True
-    )
+    return table_formset(parent_model, item_model, RowForm)

@@ -5,6 +5,7 @@ import time
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 from django.db import connections
 from django.utils.cache import add_never_cache_headers
 
@@ -49,6 +50,25 @@ class SlidingSessionMiddleware:
             now = int(time.time())
             if now - session.get(self.KEY, 0) > settings.SESSION_COOKIE_AGE / 2:
                 session[self.KEY] = now  # the save that follows sets a new expiry date
+        return self.get_response(request)
+
+
+class RefuseNulCharactersMiddleware:
+    """A Django admin request whose query string holds a NUL character gets the 400 page: the
+    admin's search, filters and autocomplete pass it to SQL, which PostgreSQL refuses (a 500).
+    The portal's own pages read every parameter through a form, which refuses NUL next to the
+    field (Django's ProhibitNullCharactersValidator) or drops it from a search."""
+
+    PREFIX = "/admin/"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith(self.PREFIX) and any(
+            "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
+        ):
+            raise SuspiciousOperation("NUL character in the query string.")
         return self.get_response(request)
 
 

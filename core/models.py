@@ -4,10 +4,19 @@ None of them has a table of its own; ``core`` has no migrations.
 """
 
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from .i18n import localized
 from .search import normalize
+
+
+def newest_first(path: str = "") -> list:
+    """The order of dated records (a ``date``, or only a period from ``period_start``), newest
+    first: by their day, or the start of their period when that is all that is known; undated
+    ones last, on both databases. ``path`` reaches the dated record from another model
+    (``"meeting__"`` for a meeting's attendance rows)."""
+    return [Coalesce(f"{path}date", f"{path}period_start").desc(nulls_last=True), f"-{path}pk"]
 
 
 class VersionedModel(models.Model):

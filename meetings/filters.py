@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import SearchFilterSet, chooser_filter
+from core.filters import RecordChoiceFilter, SearchFilterSet, chooser_filter
 from stakeholders.models import Province
 
 from .models import Attendance, Consultation, Decision, Meeting, Recommendation
@@ -12,7 +12,7 @@ class MeetingFilter(SearchFilterSet):
     date = django_filters.DateFromToRangeFilter(
         method="filter_date", label=_("date"), widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"})
     )
-    province = django_filters.ModelChoiceFilter(queryset=Province.objects.of_portal_region(), label=_("province"))
+    province = RecordChoiceFilter(queryset=Province.objects.of_portal_region(), label=_("province"))
     organization = chooser_filter(
         Meeting._meta.get_field("organizer"), "organization", _("organization"), method="filter_organization"
     )
@@ -46,15 +46,13 @@ class ConsultationFilter(SearchFilterSet):
 
 
 class RecommendationFilter(SearchFilterSet):
-    axis = django_filters.ModelChoiceFilter(
+    axis = RecordChoiceFilter(
         queryset=Recommendation._meta.get_field("axis").related_model.objects.all(), label=_("thematic axis")
     )
-    province = django_filters.ModelChoiceFilter(
+    province = RecordChoiceFilter(
         queryset=Province.objects.of_portal_region(), method="filter_province", label=_("province")
     )
-    source_consultation = django_filters.ModelChoiceFilter(
-        queryset=Consultation.objects.all(), label=_("source consultation")
-    )
+    source_consultation = RecordChoiceFilter(queryset=Consultation.objects.all(), label=_("source consultation"))
     has_project = django_filters.BooleanFilter(method="filter_has_project", label=_("carried by a project"))
     o = django_filters.OrderingFilter(fields=(("axis__order", "axis"), ("status", "status")), label=_("sort by"))
 
@@ -73,7 +71,7 @@ class RecommendationFilter(SearchFilterSet):
 
 
 class DecisionFilter(SearchFilterSet):
-    meeting = django_filters.ModelChoiceFilter(
+    meeting = RecordChoiceFilter(
         queryset=Meeting.objects.filter(kind__in=["ordinary_session", "extraordinary_session"]), label=_("session")
     )
     o = django_filters.OrderingFilter(fields=(("date", "date"), ("number", "number")), label=_("sort by"))

@@ -1,5 +1,4 @@
 from django import forms
-from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import (
@@ -7,6 +6,7 @@ from core.forms import (
     PortalModelForm,
     VersionedFormMixin,
     numbered_items_formset,
+    table_formset,
 )
 from stakeholders.models import Province
 
@@ -84,9 +84,7 @@ class BaseAttendanceFormSet(BaseTableFormSet):
         self.refuse_duplicates("person", lambda person: _("%(person)s is listed twice.") % {"person": person})
 
 
-AttendanceFormSet = inlineformset_factory(
-    Meeting, Attendance, form=AttendanceRowForm, formset=BaseAttendanceFormSet, extra=1, can_delete=True
-)
+AttendanceFormSet = table_formset(Meeting, Attendance, form=AttendanceRowForm, formset=BaseAttendanceFormSet)
 
 
 AgendaItemFormSet = numbered_items_formset(Meeting, AgendaItem)
@@ -169,14 +167,12 @@ class BaseConsultationMeetingFormSet(BaseTableFormSet):
             )
 
 
-ConsultationMeetingFormSet = inlineformset_factory(
+ConsultationMeetingFormSet = table_formset(
     Consultation,
     Meeting,
     fk_name="consultation",
     form=ConsultationMeetingRowForm,
     formset=BaseConsultationMeetingFormSet,
-    extra=1,
-    can_delete=True,
 )
 
 

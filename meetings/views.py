@@ -89,7 +89,7 @@ class ConsultationDetailView(PortalDetailView):
     def get_queryset(self):
         return Consultation.objects.select_related("programme", "organizer", "region").prefetch_related(
             "partners",
-            Prefetch("meetings", queryset=Meeting.objects.select_related("province").order_by("province__name_ar")),
+            Prefetch("meetings", queryset=Meeting.objects.select_related("province").newest_first()),
             Prefetch(
                 "recommendations", queryset=Recommendation.objects.select_related("axis").prefetch_related("projects")
             ),

@@ -10,7 +10,7 @@ import openpyxl
 import tablib
 from django import forms
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext_lazy as _
@@ -108,7 +108,8 @@ class TimelineView(DashboardPage):
         context = super().get_context_data(**kwargs)
         dashboard = context["dashboard"]
         events = []
-        for meeting in dashboard.meetings().select_related("province").order_by("-date", "-period_start")[: self.LIMIT]:
+        dated = dashboard.meetings().filter(Q(date__isnull=False) | Q(period_start__isnull=False))  # a day to sort by
+        for meeting in dated.select_related("province").order_by("-date", "-period_start")[: self.LIMIT]:
             label = meeting.get_kind_display()
             if meeting.status != meeting.Status.HELD:
                 label = f"{label} ({meeting.get_status_display()})"
@@ -212,7 +213,8 @@ def province_map(figure, column: int) -> dict:
 
     Up to five bands from light to dark, up to the largest value (whole-number bands for counts);
     a province with no known value is grey. Returns the viewBox, the provinces (path, label
-    position, name, value, shade) and the legend (shade, lower and upper bound).
+    position and the value's line below it in SVG units, name, value, shade) and the legend
+    (shade, lower and upper bound).
     """
     outlines = province_outlines()
     values = [row[column] for row in figure.rows if row[column] is not None]
@@ -239,9 +241,10 @@ def province_map(figure, column: int) -> dict:
     for row in figure.rows:
         outline = outlines["provinces"].get(row[-1])
         if outline is not None:
+            x, y = (float(coordinate) for coordinate in outline["label"])  # stored as text in the JSON
             provinces.append({
                 "code": row[-1], "name": row[0], "value": row[column], "d": outline["d"],
-                "x": outline["label"][0], "y": outline["label"][1], "fill": shade(row[column]),
+                "x": x, "y": y, "value_y": y + 18, "fill": shade(row[column]),
             })  # fmt: skip
     return {"viewBox": outlines["viewBox"], "provinces": provinces, "legend": legend, "source": outlines["source"]}
 

@@ -19,10 +19,12 @@ from projects.models import Amendment, IndicatorValue, Milestone, PartnershipAgr
 
 @dataclass(frozen=True, order=True)
 class Event:
-    """One step: sorted by ``day``; ``shown`` says when as known (a day, or a period such as
-    "March 2022" for a session known only by its month); what happened (``kind``), on which record."""
+    """One step: sorted by ``day``, then ``rank`` (the order of status steps recorded on the same
+    day); ``shown`` says when as known (a day, or a period such as "March 2022" for a session
+    known only by its month); what happened (``kind``), on which record."""
 
     day: datetime.date
+    rank: int
     shown: str
     kind: str
     title: str
@@ -33,10 +35,10 @@ def _day(record) -> datetime.date | None:
     return getattr(record, "date", None) or getattr(record, "period_start", None)
 
 
-def _event(day_or_record, kind, title, url="") -> Event:
+def _event(day_or_record, kind, title, url="", rank=0) -> Event:
     """An event on a day, or on a dated record (meeting, consultation, decision) shown as it is known."""
     if isinstance(day_or_record, datetime.date):
-        return Event(day_or_record, format_day(day_or_record), str(kind), str(title), url)
+        return Event(day_or_record, rank, format_day(day_or_record), str(kind), str(title), url)
     record = day_or_record
     shown = format_when(
         getattr(record, "date", None),
@@ -45,7 +47,7 @@ def _event(day_or_record, kind, title, url="") -> Event:
         getattr(record, "period_start", None),
         getattr(record, "period_end", None),
     )
-    return Event(_day(record), shown, str(kind), str(title), url)
+    return Event(_day(record), rank, shown, str(kind), str(title), url)
 
 
 def chain(recommendations, projects, agreements, user) -> list[Event]:
@@ -68,7 +70,8 @@ def chain(recommendations, projects, agreements, user) -> list[Event]:
         "recommendation"
     ):
         kind = _("status: %(status)s") % {"status": step.get_to_status_display()}
-        events.add(_event(step.changed_on, kind, step.recommendation, step.recommendation.get_absolute_url()))
+        url = step.recommendation.get_absolute_url()
+        events.add(_event(step.changed_on, kind, step.recommendation, url, rank=step.pk))  # recorded in order
 
     projects = Project.objects.filter(pk__in=projects.values("pk")).select_related(
         "decision__meeting", "approving_meeting"

@@ -1,18 +1,18 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import SearchFilterSet, chooser_filter
+from core.filters import RecordChoiceFilter, SearchFilterSet, chooser_filter
 from stakeholders.models import Province
 
 from .models import PartnershipAgreement, Programme, Project, Strategy, ThematicAxis
 
 
 class ProjectFilter(SearchFilterSet):
-    programme = django_filters.ModelChoiceFilter(queryset=Programme.objects.all(), label=_("programme"))
-    province = django_filters.ModelChoiceFilter(
+    programme = RecordChoiceFilter(queryset=Programme.objects.all(), label=_("programme"))
+    province = RecordChoiceFilter(
         field_name="provinces", queryset=Province.objects.of_portal_region(), label=_("province"), distinct=True
     )
-    axis = django_filters.ModelChoiceFilter(
+    axis = RecordChoiceFilter(
         field_name="thematic_axes", queryset=ThematicAxis.objects.all(), label=_("thematic axis"), distinct=True
     )
     budget = django_filters.RangeFilter(label=_("budget (MAD)"))

@@ -1,8 +1,7 @@
 from django import forms
-from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import BaseTableFormSet, PortalModelForm, VersionedFormMixin, numbered_items_formset
+from core.forms import BaseTableFormSet, PortalModelForm, VersionedFormMixin, numbered_items_formset, table_formset
 from stakeholders.models import Province
 
 from .models import (
@@ -129,13 +128,11 @@ class BaseAgreementPartyFormSet(BaseTableFormSet):
             raise forms.ValidationError(_("Name at least one party."), code="no_party")
 
 
-AgreementPartyFormSet = inlineformset_factory(
+AgreementPartyFormSet = table_formset(
     PartnershipAgreement,
     AgreementParty,
     form=AgreementPartyRowForm,
     formset=BaseAgreementPartyFormSet,
-    extra=1,
-    can_delete=True,
 )
 
 
@@ -158,9 +155,7 @@ class BaseAmendmentFormSet(BaseTableFormSet):
                 form.add_error("date", _("An amendment cannot be dated before the signature."))
 
 
-AmendmentFormSet = inlineformset_factory(
-    PartnershipAgreement, Amendment, form=AmendmentRowForm, formset=BaseAmendmentFormSet, extra=1, can_delete=True
-)
+AmendmentFormSet = table_formset(PartnershipAgreement, Amendment, form=AmendmentRowForm, formset=BaseAmendmentFormSet)
 
 
 class MilestoneForm(VersionedFormMixin, PortalModelForm):
@@ -178,8 +173,8 @@ class MilestoneDocumentRowForm(PortalModelForm):
         widgets = {"file": forms.FileInput}  # no public link to the stored file: documents go through a checked view
 
 
-MilestoneDocumentFormSet = inlineformset_factory(
-    Milestone, MilestoneDocument, form=MilestoneDocumentRowForm, formset=BaseTableFormSet, extra=1, can_delete=True
+MilestoneDocumentFormSet = table_formset(
+    Milestone, MilestoneDocument, form=MilestoneDocumentRowForm, formset=BaseTableFormSet
 )
 
 
@@ -195,9 +190,7 @@ class ExpenditureRowForm(PortalModelForm):
         fields = ["date", "amount", "description"]
 
 
-ExpenditureFormSet = inlineformset_factory(
-    BudgetLine, Expenditure, form=ExpenditureRowForm, formset=BaseTableFormSet, extra=1, can_delete=True
-)
+ExpenditureFormSet = table_formset(BudgetLine, Expenditure, form=ExpenditureRowForm, formset=BaseTableFormSet)
 
 
 class IndicatorForm(VersionedFormMixin, PortalModelForm):

@@ -155,7 +155,10 @@ class AgreementDetailView(PortalDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["committed"] = sum(p.financial_commitment or 0 for p in self.object.agreement_parties.all())
+        known = [
+            p.financial_commitment for p in self.object.agreement_parties.all() if p.financial_commitment is not None
+        ]
+        context["committed"] = sum(known) if known else None  # none stated: not known, not zero
         return context
 
 

@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "core.middleware.RefuseNulCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -150,6 +151,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 FORMAT_MODULE_PATH = ["sse_portal.formats"]
 
 PAGINATE_BY = 25
+# A meeting form with core.forms.MAX_ROWS attendance rows of ~10 fields each must still be read.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 4000
 # The region whose council runs the portal (HCP code): Drâa-Tafilalet.
 PORTAL_REGION_CODE = env.str("PORTAL_REGION_CODE", default="08")
 
@@ -214,16 +217,20 @@ PERMISSIONS_POLICY = {
 
 # --- Operations: health checks, logs on stdout with a request id, slow requests.
 DJANGO_GUID = {"GUID_HEADER_NAME": "X-Request-ID", "VALIDATE_GUID": False, "RETURN_HEADER": True}
-SLOW_REQUEST_SECONDS = env.float("SLOW_REQUEST_SECONDS", default=1.0)
+SLOW_REQUEST_SECONDS = env.float("SLOW_REQUEST_SECONDS", default=2.0)  # a sign-in's hashing takes ~1 s
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "django_guid.log_filters.CorrelationId"}},
+    "filters": {
+        "request_id": {"()": "django_guid.log_filters.CorrelationId"},
+        "traceback_for_500s_only": {"()": "core.logs.TracebackFor500sOnly"},
+    },
     "formatters": {
         "line": {
             "format": "time=%(asctime)s level=%(levelname)s request=%(correlation_id)s "
-            "logger=%(name)s message=%(message)s"
+            "logger=%(name)s message=%(message)s",
+            "datefmt": "%Y-%m-%dT%H:%M:%S%z",
         }
     },
     "handlers": {
@@ -231,7 +238,7 @@ LOGGING = {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "formatter": "line",
-            "filters": ["request_id"],
+            "filters": ["request_id", "traceback_for_500s_only"],
         }
     },
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
@@ -240,5 +247,6 @@ LOGGING = {
         "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
         "django.server": {"level": "WARNING"},
         "axes": {"level": "WARNING"},  # lockouts, not every sign-in
+        "django_guid": {"level": "WARNING"},  # not "generated a new id" on every request
     },
 }

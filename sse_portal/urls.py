@@ -3,10 +3,12 @@
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
-from health_check.views import HealthCheckView
+from django.views.i18n import set_language
+
+from core.health import HealthView
 
 # Unauthenticated, for the reverse proxy and monitoring: each check's name and status, nothing else.
-health = HealthCheckView.as_view(
+health = HealthView.as_view(
     checks=[
         "health_check.checks.Database",
         "health_check.checks.Cache",
@@ -20,7 +22,7 @@ urlpatterns = [
     path("", include("core.urls")),
     path("accounts/", include("django.contrib.auth.urls")),  # sign-in, password change and reset
     path("health/", login_not_required(health), name="health"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),  # the sign-in page's menu too
     path("admin/", admin.site.urls),
     path("", include("meetings.urls")),
     path("", include("projects.urls")),

@@ -1,13 +1,13 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import SearchFilterSet, chooser_filter
+from core.filters import RecordChoiceFilter, SearchFilterSet, chooser_filter
 
 from .models import Organization, Person, Position, Province
 
 
 class OrganizationFilter(SearchFilterSet):
-    province = django_filters.ModelChoiceFilter(queryset=Province.objects.of_portal_region(), label=_("province"))
+    province = RecordChoiceFilter(queryset=Province.objects.of_portal_region(), label=_("province"))
     o = django_filters.OrderingFilter(fields=(("name_ar", "name"), ("kind", "kind")), label=_("sort by"))
 
     class Meta:
@@ -26,7 +26,7 @@ class PersonFilter(SearchFilterSet):
         label=_("kind of organization"),
         distinct=True,
     )
-    province = django_filters.ModelChoiceFilter(
+    province = RecordChoiceFilter(
         field_name="positions__organization__province",
         queryset=Province.objects.of_portal_region(),
         label=_("province"),

@@ -2,6 +2,7 @@ from django.db.models import Count, Prefetch
 from django.urls import reverse_lazy
 
 from core.editing import PortalCreateView, PortalDeleteView, PortalUpdateView
+from core.models import newest_first
 from core.views import PortalDetailView, PortalListView
 
 from .filters import OrganizationFilter, PersonFilter
@@ -36,7 +37,7 @@ class OrganizationDetailView(PortalDetailView):
             Prefetch("positions", queryset=Position.objects.select_related("person")),
             Prefetch(
                 "attendances",
-                queryset=Attendance.objects.select_related("meeting", "person").order_by("-meeting__date", "pk"),
+                queryset=Attendance.objects.select_related("meeting", "person").order_by(*newest_first("meeting__")),
             ),
             "consultations",
             "agreements",
@@ -71,7 +72,7 @@ class PersonDetailView(PortalDetailView):
             Prefetch(
                 "attendances",
                 queryset=Attendance.objects.select_related("meeting", "position", "organization").order_by(
-                    "-meeting__date", "pk"
+                    *newest_first("meeting__")
                 ),
             ),
         )

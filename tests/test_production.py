@@ -100,12 +100,30 @@ def test_the_admin_alone_may_use_inline_style_attributes(administrator, client):
 
 
 def test_health_is_open_and_tells_only_each_checks_status(client, monkeypatch):
-    response = client.get(reverse("health"), HTTP_ACCEPT="text/plain")
-    body = response.content.decode()
-    assert response.status_code == 200 and "Database" in body and "NoPendingMigrations" in body
-    assert "sqlite" not in body.lower() and "postgres" not in body.lower()
+    for accept in ("text/html", "text/plain", "application/json"):
+        response = client.get(reverse("health"), HTTP_ACCEPT=accept)
+        assert response.status_code == 200 and response.json() == {
+            "Database": "OK",
+            "Cache": "OK",
+            "Storage": "OK",
+            "NoPendingMigrations": "OK",
+        }
     monkeypatch.setattr("django.db.migrations.executor.MigrationExecutor.migration_plan", lambda self, targets: [1])
-    assert client.get(reverse("health"), HTTP_ACCEPT="text/plain").status_code == 500
+    response = client.get(reverse("health"))
+    assert response.status_code == 500 and response.json()["NoPendingMigrations"] == "failing"
+
+
+def test_the_language_can_be_chosen_before_signing_in(client):
+    response = client.post(reverse("set_language"), {"language": "fr", "next": reverse("login")})
+    assert response.status_code == 302 and response["Location"] == reverse("login")
+    assert '<html lang="fr" dir="ltr">' in client.get(reverse("login")).content.decode()
+
+
+def test_a_refused_page_logs_one_line_without_a_traceback(partner_client, meeting, log_lines):
+    assert partner_client.get(reverse("meetings:meeting_update", args=[meeting.pk])).status_code == 403
+    lines = log_lines.getvalue().splitlines()
+    assert len(lines) == 1 and "level=WARNING" in lines[0] and "Forbidden" in lines[0]
+    assert re.match(r"time=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4} ", lines[0])
 
 
 def test_every_user_can_change_their_password(partner_client, partner_user):
@@ -127,6 +145,7 @@ def test_a_forgotten_password_is_reset_by_email(client, staff_user):
     assert response.status_code == 302 and len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.subject == "Portail ESS : choisissez un nouveau mot de passe"
+    assert f"« {staff_user.username} »" in message.body
     link = re.search(r"http://\S+/accounts/reset/\S+/", message.body).group(0)
     form = client.get(link, follow=True)
     assert form.status_code == 200 and form.context["validlink"]

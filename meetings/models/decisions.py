@@ -17,12 +17,13 @@ SESSIONS = (Meeting.Kind.ORDINARY_SESSION, Meeting.Kind.EXTRAORDINARY_SESSION)
 
 
 class Decision(SearchableModel, VersionedModel):
-    """A decision (مقرر / délibération) of the council, numbered within its session, with its vote."""
+    """A decision (مقرر / délibération) of the council in a session, with its vote; its number
+    within the session when the source gives one (unique in the session then)."""
 
     search_fields = ("number", "subject_ar", "subject_fr")
 
     meeting = models.ForeignKey(Meeting, models.PROTECT, related_name="decisions", verbose_name=_("session"))
-    number = models.CharField(_("number"), max_length=40)
+    number = models.CharField(_("number"), max_length=40, blank=True)  # reports rarely give one
     date = models.DateField(_("date"), null=True, blank=True)
     subject_ar = models.TextField(_("subject (Arabic)"), blank=True)
     subject_fr = models.TextField(_("subject (French)"), blank=True)
@@ -41,6 +42,7 @@ class Decision(SearchableModel, VersionedModel):
             in_one_language_at_least("subject_ar", "subject_fr", "decision_has_a_subject"),
             models.UniqueConstraint(
                 fields=["meeting", "number"],
+                condition=~Q(number=""),
                 name="decision_number_unique_in_session",
                 violation_error_message=_("This session already has a decision with this number."),
             ),
@@ -50,6 +52,8 @@ class Decision(SearchableModel, VersionedModel):
         ]
 
     def __str__(self):
+        if not self.number:
+            return _("Decision: %(subject)s") % {"subject": self.subject[:80]}
         return _("Decision %(number)s: %(subject)s") % {"number": self.number, "subject": self.subject[:80]}
 
     def get_absolute_url(self):

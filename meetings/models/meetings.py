@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 from core.constraints import end_not_before_start, in_one_language_at_least, women_within_participants
 from core.dates import skipped_by_the_clock
 from core.i18n import localized
-from core.models import NumberedItem, SearchableModel, VersionedModel
+from core.models import NumberedItem, SearchableModel, VersionedModel, newest_first
 
 
 def _clean_counts_and_period(obj, start: str, end: str) -> dict:
@@ -52,7 +52,7 @@ class MeetingQuerySet(models.QuerySet):
 
     def newest_first(self):
         """Dated meetings by date, then those known only by period, newest first."""
-        return self.order_by(F("date").desc(nulls_last=True), F("period_start").desc(nulls_last=True), "-pk")
+        return self.order_by(*newest_first())
 
     def within(self, start=None, stop=None):
         """Meetings on a day between ``start`` and ``stop`` (inclusive, either may be None), or known
@@ -155,7 +155,7 @@ class Meeting(SearchableModel, VersionedModel):
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
-        ordering = [F("date").desc(nulls_last=True), F("period_start").desc(nulls_last=True), "-pk"]
+        ordering = newest_first()
         constraints = [
             end_not_before_start("start_time", "end_time", "meeting_end_time_after_start"),
             end_not_before_start("period_start", "period_end", "meeting_period_end_after_start"),

@@ -1,0 +1,173 @@
+"""Defects found by using the portal as its users do (issue 11): each with the test that found it."""
+
+import datetime
+import re
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+
+from core.forms import MAX_ROWS
+from meetings.models import Decision, Meeting
+from meetings.services import change_status
+from overview.timeline import recommendation_timeline
+from projects.models import AgreementParty
+from stakeholders.models import Organization, Province
+
+from .factories import (
+    AgreementFactory,
+    AttendanceFactory,
+    ConsultationFactory,
+    DecisionFactory,
+    MeetingFactory,
+    PersonFactory,
+    ProjectFactory,
+    RecommendationFactory,
+)
+from .test_editing import management, meeting_data
+
+pytestmark = pytest.mark.django_db
+TOO_BIG = "9223372036854775808"  # 2**63: no record can have it
+
+
+def test_1_the_timeline_leaves_out_meetings_with_neither_a_date_nor_a_period(partner_client):
+    undated = MeetingFactory(date=None, period_start=None, period_end=None, title_fr="Réunion sans date")
+    response = partner_client.get(reverse("overview:dashboard_timeline"), HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 200
+    assert "Réunion sans date" not in response.content.decode() and undated.pk
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/meetings/meeting/autocomplete/?term=%00",
+        "/admin/autocomplete/?app_label=meetings&model_name=attendance&field_name=person&term=%00",
+        "/admin/meetings/meeting/?q=%00",
+        "/admin/meetings/attendance/?person__id__exact=%00",
+    ],
+)
+def test_4_a_nul_character_in_an_admin_query_gets_the_400_page_not_a_500(client, administrator, url):
+    client.force_login(administrator)
+    client.raise_request_exception = False
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 400 and "Requête incomprise" in response.content.decode()
+
+
+def test_4_the_portals_own_pages_refuse_it_next_to_the_field_or_drop_it_from_a_search(staff_client, english):
+    assert staff_client.get(reverse("meetings:meeting_list"), {"q": "a\x00b"}).status_code == 200
+    query = {"app_label": "meetings", "model_name": "attendance", "field_name": "person", "term": "\x00"}
+    assert staff_client.get(reverse("core:chooser"), query).status_code == 200
+    response = staff_client.post(reverse("meetings:meeting_create"), meeting_data(title_fr="a\x00b"))
+    assert response.status_code == 200
+    assert response.context["form"].errors["title_fr"] == ["Null characters are not allowed."]
+
+
+def test_9_a_council_decision_needs_no_number_but_a_number_stays_unique_in_its_session(staff_client, english):
+    session = MeetingFactory(kind=Meeting.Kind.ORDINARY_SESSION)
+    for subject in ("Approbation du programme", "Convention de partenariat"):
+        data = {"meeting": session.pk, "number": "", "subject_fr": subject, "date": "2023-03-07"}
+        assert staff_client.post(reverse("meetings:decision_create"), data).status_code == 302
+    assert sorted(str(d) for d in Decision.objects.filter(meeting=session)) == [
+        "Decision: Approbation du programme",
+        "Decision: Convention de partenariat",
+    ]
+    DecisionFactory(meeting=session, number="12/2023")
+    data = {"meeting": session.pk, "number": "12/2023", "subject_fr": "Doublon", "date": "2023-03-07"}
+    response = staff_client.post(reverse("meetings:decision_create"), data)
+    assert response.status_code == 200
+    assert "This session already has a decision with this number." in str(response.context["form"].errors)
+
+
+def test_13_commitments_left_empty_are_not_known_rather_than_zero(staff_client, english):
+    agreement = AgreementFactory()
+    AgreementParty.objects.create(agreement=agreement, organization=Organization.objects.first(), role="partner")
+    page = staff_client.get(agreement.get_absolute_url()).content.decode()
+    total = re.search(r'data-total="committed">([^<]*)<', page).group(1)
+    assert total == "not known"
+
+
+def test_14_the_map_shows_each_provinces_value_and_raw_numbers_stay_unlocalised(partner_client):
+    project = ProjectFactory(budget=1250000.5)
+    project.provinces.add(Province.objects.get(code="08.201"))
+    page = partner_client.get(
+        reverse("overview:dashboard_provinces"), {"measure": "budget"}, HTTP_ACCEPT_LANGUAGE="fr"
+    ).content.decode()
+    values = re.findall(r'<text x="([\d.]+)" y="([\d.]+)" text-anchor="middle" class="map-value">', page)
+    assert len(values) == 5
+    assert 'data-value="1250000.5' in page and 'data-value="1250000,5' not in page
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"/meetings/?person={TOO_BIG}",
+        f"/meetings/?province={TOO_BIG}",
+        f"/recommendations/?axis={TOO_BIG}",
+        f"/projects/?programme={TOO_BIG}",
+        "/meetings/?person=99999999999999999999999999",
+    ],
+)
+def test_19_a_key_no_record_can_have_is_a_filter_error(staff_client, url):
+    response = staff_client.get(url)
+    assert response.status_code == 200 and response.context["filter"].errors
+
+
+def test_19_a_huge_key_in_a_form_or_page_number_is_refused_calmly(staff_client):
+    data = meeting_data(**management("attendances", 1), **{"attendances-0-person": TOO_BIG})
+    data |= {"attendances-0-mode": "in_person", "attendances-0-status": "present"}
+    response = staff_client.post(reverse("meetings:meeting_create"), data)
+    assert response.status_code == 200
+    chooser = reverse("core:chooser")
+    query = {"app_label": "meetings", "model_name": "attendance", "field_name": "person", "term": ""}
+    answer = staff_client.get(chooser, query | {"page": "9" * 30}).json()
+    assert answer["results"] == [] and answer["pagination"] == {"more": False}
+
+
+def test_20_a_table_takes_at_most_max_rows_and_the_rest_is_not_read(staff_client):
+    rows = MAX_ROWS + 700
+    data = meeting_data(**management("agenda", rows))
+    for index in range(rows):
+        data[f"agenda-{index}-order"] = str(index + 1)
+        data[f"agenda-{index}-title_fr"] = f"Point {index + 1}"
+    response = staff_client.post(reverse("meetings:meeting_create"), data)
+    assert response.status_code == 200
+    formset = dict((title, fs) for title, fs in response.context["formsets"]).popitem()[1]
+    errors = " ".join(str(error) for _title, fs in response.context["formsets"] for error in fs.non_form_errors())
+    assert f"{MAX_ROWS}" in errors and formset is not None
+    assert not Meeting.objects.filter(title_fr=data["title_fr"]).exists()
+
+
+def test_staff_without_the_add_permission_cannot_reach_the_decision_form(client, django_user_model):
+    user = django_user_model.objects.create_user("reader")
+    user.user_permissions.add(Permission.objects.get(codename="view_decision"))
+    client.force_login(user)
+    assert client.get(reverse("meetings:decision_create")).status_code == 403
+
+
+def test_10_same_day_status_steps_keep_their_order_in_the_timeline(staff_user, english):
+    recommendation = RecommendationFactory()
+    day = datetime.date(2023, 4, 3)
+    for status in ("under_review", "adopted", "in_programme"):  # recorded on one day, in this order
+        change_status(recommendation, to_status=status, author=staff_user, changed_on=day)
+    kinds = [event.kind for event in recommendation_timeline(recommendation, staff_user) if event.day == day]
+    assert kinds == [
+        "status: under review",
+        "status: adopted",
+        "status: in the development programme",
+    ]
+
+
+def test_10_a_persons_meetings_and_a_consultations_meetings_are_in_date_order(staff_client):
+    person = PersonFactory()
+    march = MeetingFactory(date=None, period_start=datetime.date(2022, 3, 17), period_end=datetime.date(2022, 3, 23))
+    may, january = MeetingFactory(date=datetime.date(2022, 5, 11)), MeetingFactory(date=datetime.date(2022, 1, 4))
+    for meeting in (january, march, may):
+        AttendanceFactory(meeting=meeting, person=person)
+    attended = staff_client.get(person.get_absolute_url()).context["object"].attendances.all()
+    assert [row.meeting for row in attended] == [may, march, january]  # a period counts from its start
+    consultation = ConsultationFactory()
+    provinces = Province.objects.of_portal_region().order_by("name_ar")
+    late = MeetingFactory(consultation=consultation, province=provinces[0], date=datetime.date(2022, 3, 23))
+    early = MeetingFactory(consultation=consultation, province=provinces[1], date=datetime.date(2022, 3, 17))
+    shown = list(staff_client.get(consultation.get_absolute_url()).context["object"].meetings.all())
+    assert shown == [late, early]  # newest first, as every list of meetings
