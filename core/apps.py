@@ -11,12 +11,15 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
+        from simple_history.signals import pre_create_historical_record
 
         from . import checks  # noqa: F401  (registers the system checks)
+        from .history import mark_deletion
         from .middleware import stamp_session
         from .roles import sync_role_groups
 
         user_logged_in.connect(stamp_session, dispatch_uid="core.stamp_session")
+        pre_create_historical_record.connect(mark_deletion, dispatch_uid="core.mark_deletion")
 
         # Django sends post_migrate only for apps with a models module: core has one (abstract models).
         post_migrate.connect(sync_role_groups, sender=self, dispatch_uid="core.sync_role_groups")

@@ -15,9 +15,9 @@ from django.views import View
 from django.views.generic import CreateView, DeleteView, UpdateView
 
 from . import registry
-from .models import SearchableModel
+from .history import one_deletion
 from .search import search_condition
-from .views import ModelPermissionMixin
+from .views import ModelPermissionMixin, visible_to
 
 
 class PortalFormMixin:
@@ -153,7 +153,7 @@ class PortalDeleteView(ModelPermissionMixin, DeleteView):
         if self.dependants[0]:
             messages.error(self.request, _("Not deleted: other records still refer to it."))
             return self.render_to_response(self.get_context_data())
-        with transaction.atomic():
+        with transaction.atomic(), one_deletion():
             name = str(self.object)
             self.object.delete()
         messages.success(self.request, _("“%(record)s” was deleted.") % {"record": name})
@@ -164,8 +164,9 @@ class ChooserView(View):
     """JSON for the search-as-you-type choosers (select2's format), 20 records a page.
 
     Query: ``term``, ``page``, and the ``app_label``/``model_name``/``field_name`` of the form
-    field; answers with the related records whose folded name matches every word typed. The
-    user needs the view permission of the related model (403 otherwise); 404 for an unknown field.
+    field; answers with the related records whose folded name matches every word typed, among
+    those the user may see (``visible_to``). The user needs the view permission of the related
+    model (403 otherwise); 404 for an unknown field or one whose records are not choosable.
     """
 
     PAGE_SIZE = 20
@@ -178,16 +179,16 @@ class ChooserView(View):
         except (LookupError, ValueError, FieldDoesNotExist):
             raise Http404 from None
         target = field.related_model
-        if target is None:
+        # A form field's relation (not a reverse one) to a record type registered as choosable.
+        if target is None or not field.concrete or not registry.get(target).choosable:
             raise Http404
         opts = target._meta
         if not request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
             return JsonResponse({"error": "forbidden"}, status=403)
         record_type = registry.get(target)
-        queryset = target._default_manager.select_related(*record_type.chooser_related)
-        if record_type.choosable or issubclass(target, SearchableModel):
-            queryset = queryset.filter(search_condition(request.GET.get("term", ""), record_type.chooser_search))
-            queryset = queryset.distinct()
+        queryset = visible_to(target._default_manager.select_related(*record_type.chooser_related), request.user)
+        queryset = queryset.filter(search_condition(request.GET.get("term", ""), record_type.chooser_search))
+        queryset = queryset.distinct()
         try:
             page = min(max(int(request.GET.get("page") or 1), 1), self.MAX_PAGE)
         except ValueError:

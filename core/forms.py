@@ -5,7 +5,7 @@ import datetime
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple, get_select2_language
-from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -288,9 +288,13 @@ def form_text(value) -> str:
 
 
 def display_value(record, field) -> str:
-    """A field's value as a person reads it: the related record's name, the choice's label."""
+    """A field's value as a person reads it: the related record's name (or its key, marked
+    deleted, when it no longer exists), the choice's label."""
     if field.is_relation:
-        return str(getattr(record, field.name) or "")
+        try:
+            return str(getattr(record, field.name) or "")
+        except ObjectDoesNotExist:
+            return _("%(key)s (deleted)") % {"key": getattr(record, field.attname)}
     if field.choices:
         return str(getattr(record, f"get_{field.name}_display")())
     value = field.value_from_object(record)

@@ -4,22 +4,48 @@ Built on django-simple-history: every save and delete of a programme record writ
 historical row (with the signed-in user, through HistoryRequestMiddleware).
 """
 
+import contextlib
+import contextvars
 import datetime
+import uuid
 
 from django.apps import apps
 from django.contrib import messages
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
 from . import registry
 from .forms import display_value
+from .i18n import separator
 from .views import ModelPermissionMixin
 
 HISTORY_PAGE = 20
+DELETED_WITH = "deleted with "  # the change reason of every deletion row one portal deletion writes
+_deletion = contextvars.ContextVar("deletion", default="")
+
+
+@contextlib.contextmanager
+def one_deletion():
+    """Marks every deletion history row written inside (the record's, and its cascaded parts')
+    with one reason, so that a restore brings back exactly those parts."""
+    token = _deletion.set(f"{DELETED_WITH}{uuid.uuid4().hex}")
+    try:
+        yield
+    finally:
+        _deletion.reset(token)
+
+
+def mark_deletion(sender, history_instance, **kwargs):
+    """pre_create_historical_record receiver (connected in core.apps): writes the mark."""
+    if history_instance.history_type == "-" and _deletion.get() and not history_instance.history_change_reason:
+        history_instance.history_change_reason = _deletion.get()
+
+
 ALWAYS_HIDDEN = {"id", "search_text", "version"}
 
 
@@ -163,10 +189,40 @@ class RestoreView(HistoryModelMixin, TemplateView):
         if self.model.objects.filter(pk=deleted.id).exists():
             messages.info(request, _("This record exists already."))
             return HttpResponseRedirect(self.model.objects.get(pk=deleted.id).get_absolute_url())
-        with transaction.atomic():
-            record = restore(deleted)
+        opts = self.model._meta
+        back = HttpResponseRedirect(reverse("core:record_history", args=[opts.app_label, opts.model_name, deleted.id]))
+        if missing := missing_links(deleted):
+            messages.error(
+                request,
+                _("Not restored: it points to records deleted since (%(fields)s). Restore them first.")
+                % {"fields": separator().join(missing)},
+            )
+            return back
+        try:
+            with transaction.atomic():
+                record = restore(deleted)
+        except IntegrityError:
+            messages.error(
+                request,
+                _(
+                    "Not restored: it would now break a rule of the records (a duplicate, or a part that no longer fits)."
+                ),
+            )
+            return back
         messages.success(request, _("“%(record)s” was restored.") % {"record": record})
         return HttpResponseRedirect(record.get_absolute_url())
+
+
+def missing_links(deleted) -> list[str]:
+    """Labels ("chair: 3") of the foreign keys of a deleted record's last state whose target no
+    longer exists: restoring it would break them."""
+    record = deleted.instance
+    missing = []
+    for field in record._meta.concrete_fields:
+        key = getattr(record, field.attname) if field.is_relation else None
+        if key is not None and not field.related_model._default_manager.filter(pk=key).exists():
+            missing.append(f"{capfirst(field.verbose_name)}: {key}")
+    return missing
 
 
 def restore(deleted):
@@ -202,15 +258,20 @@ def restore(deleted):
 def _parts_deleted_with(deleted):
     """Deletion rows of the records that a cascade removed together with ``deleted``.
 
-    A cascade deletes the parts just before the record itself, in the same request: their rows
-    are dated within a minute before the record's.
+    A deletion through the portal marks the rows it writes (``one_deletion``): exactly those
+    parts. Deletions made before that mark existed, or in the admin, fall back to the parts
+    deleted within the minute before the record.
     """
-    window = (deleted.history_date - datetime.timedelta(minutes=1), deleted.history_date)
+    reason = deleted.history_change_reason or ""
     for relation in deleted.instance_type._meta.related_objects:
         part_model = relation.related_model
         if relation.on_delete is not models.CASCADE or relation.many_to_many or not hasattr(part_model, "history"):
             continue
-        rows = part_model.history.filter(
-            history_type="-", history_date__range=window, **{relation.field.attname: deleted.id}
-        ).exclude(id__in=part_model.objects.values("pk"))
-        yield from rows.order_by("history_id")
+        rows = part_model.history.filter(history_type="-", **{relation.field.attname: deleted.id})
+        if reason.startswith(DELETED_WITH):
+            rows = rows.filter(history_change_reason=reason)
+        else:
+            rows = rows.filter(
+                history_date__range=(deleted.history_date - datetime.timedelta(minutes=1), deleted.history_date)
+            )
+        yield from rows.exclude(id__in=part_model.objects.values("pk")).order_by("history_id")

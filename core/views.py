@@ -10,6 +10,13 @@ from django_filters.views import FilterView
 from . import registry
 
 
+def visible_to(queryset, user):
+    """``queryset`` narrowed to the rows ``user`` may see, when its QuerySet defines
+    ``visible_to(user)`` (indicator values: drafts only for those who may change them); every
+    list, page and chooser reads records through this."""
+    return queryset.visible_to(user) if hasattr(queryset, "visible_to") else queryset
+
+
 class RoleRequiredMixin:
     """Only for users who hold a role: some permission in a programme app (403 otherwise).
 
@@ -43,6 +50,11 @@ class PortalListView(ModelPermissionMixin, FilterView):
     paginate_by = settings.PAGINATE_BY
     template_name_suffix = "_list"
 
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["queryset"] = visible_to(kwargs["queryset"], self.request.user)
+        return kwargs
+
     def paginate_queryset(self, queryset, page_size):
         # Meta.ordering does not apply to GROUP BY queries (annotations): restore it.
         if not queryset.ordered:
@@ -66,6 +78,9 @@ class PortalListView(ModelPermissionMixin, FilterView):
 
 class PortalDetailView(ModelPermissionMixin, DetailView):
     """A record's page; subclasses join related rows in ``get_queryset``."""
+
+    def get_object(self, queryset=None):
+        return super().get_object(visible_to(self.get_queryset() if queryset is None else queryset, self.request.user))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
+from core import registry
 from core.forms import MAX_ROWS
 from meetings.models import Decision, Meeting
 from meetings.services import change_status
@@ -19,8 +20,10 @@ from .factories import (
     AttendanceFactory,
     ConsultationFactory,
     DecisionFactory,
+    IndicatorValueFactory,
     MeetingFactory,
     PersonFactory,
+    PositionFactory,
     ProjectFactory,
     RecommendationFactory,
 )
@@ -171,3 +174,58 @@ def test_10_a_persons_meetings_and_a_consultations_meetings_are_in_date_order(st
     early = MeetingFactory(consultation=consultation, province=provinces[1], date=datetime.date(2022, 3, 17))
     shown = list(staff_client.get(consultation.get_absolute_url()).context["object"].meetings.all())
     assert shown == [late, early]  # newest first, as every list of meetings
+
+
+def delete_through_the_page(client, record):
+    opts = record._meta
+    url = reverse(registry.page_name(record, "delete"), args=[record.pk])
+    assert client.post(url).status_code == 302, opts.label
+
+
+def test_2_a_restore_blocked_by_a_record_deleted_since_says_so(staff_client, english):
+    chair = PositionFactory()
+    meeting = MeetingFactory(chair=chair)
+    delete_through_the_page(staff_client, meeting)
+    delete_through_the_page(staff_client, chair)
+    deleted = Meeting.history.get(id=meeting.pk, history_type="-")
+    url = reverse("core:record_restore", args=["meetings", "meeting", deleted.history_id])
+    response = staff_client.post(url, follow=True)
+    assert response.status_code == 200 and not Meeting.objects.filter(pk=meeting.pk).exists()
+    message = str(list(response.context["messages"])[-1])
+    assert message.startswith("Not restored: it points to records deleted since (Chair: ")
+
+
+def test_3_a_restore_brings_back_exactly_the_parts_deleted_with_the_record(staff_client):
+    meeting = MeetingFactory()
+    kept, removed_before = AttendanceFactory(meeting=meeting), AttendanceFactory(meeting=meeting)
+    delete_through_the_page(staff_client, removed_before)  # on its own, seconds before
+    delete_through_the_page(staff_client, meeting)
+    deleted = Meeting.history.get(id=meeting.pk, history_type="-")
+    staff_client.post(reverse("core:record_restore", args=["meetings", "meeting", deleted.history_id]))
+    assert list(Meeting.objects.get(pk=meeting.pk).attendances.values_list("pk", flat=True)) == [kept.pk]
+
+
+def test_12_a_completed_project_below_100_percent_is_refused(staff_client, english):
+    project = ProjectFactory()
+    data = {
+        "title_ar": project.title_ar,
+        "programme": project.programme_id,
+        "status": "completed",
+        "progress": "20",
+        "weight": "1",
+        "loaded_version": project.version,
+    }
+    response = staff_client.post(reverse("projects:project_update", args=[project.pk]), data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["progress"] == [
+        "A completed project's progress is 100: set it to 100, or choose another status."
+    ]
+
+
+def test_16_choosers_list_only_what_the_pages_show(partner_client, staff_client):
+    IndicatorValueFactory(status="draft")
+    reverse_relation = {"app_label": "projects", "model_name": "indicator", "field_name": "values", "term": ""}
+    assert partner_client.get(reverse("core:chooser"), reverse_relation).status_code == 404
+    assert staff_client.get(reverse("core:chooser"), reverse_relation).status_code == 404
+    not_choosable = {"app_label": "meetings", "model_name": "meeting", "field_name": "province", "term": ""}
+    assert partner_client.get(reverse("core:chooser"), not_choosable).status_code == 404

@@ -299,3 +299,8 @@ class Project(SearchableModel, VersionedModel):
     def clean(self):
         if self.budget is not None and self.budget < 0:
             raise ValidationError({"budget": _("The budget cannot be negative.")}, code="negative_budget")
+        if self.status == self.Status.COMPLETED and self.progress is not None and self.progress < 100:
+            raise ValidationError(
+                {"progress": _("A completed project's progress is 100: set it to 100, or choose another status.")},
+                code="completed_below_100",
+            )
