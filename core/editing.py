@@ -38,9 +38,16 @@ class PortalFormMixin:
             return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
+        if not form.instance._state.adding and not form.has_changed():
+            return self.nothing_changed()
         response = super().form_valid(form)
         messages.success(self.request, self.success_text % {"record": self.object})
         return response
+
+    def nothing_changed(self):
+        """Saving a form that changes nothing writes nothing (no new version, no empty history row)."""
+        messages.info(self.request, _("Nothing was changed, so nothing was saved."))
+        return HttpResponseRedirect(self.object.get_absolute_url())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -63,8 +70,9 @@ class InlineFormsetsMixin:
     formsets: list = []
 
     def build_formsets(self, instance):
-        data = self.request.POST if self.request.method == "POST" else None
-        return [(title, cls(data, instance=instance, prefix=prefix)) for title, cls, prefix in self.formsets]
+        posted = self.request.method == "POST"
+        data, files = (self.request.POST, self.request.FILES) if posted else (None, None)
+        return [(title, cls(data, files, instance=instance, prefix=prefix)) for title, cls, prefix in self.formsets]
 
     def get_context_data(self, **kwargs):
         if "formsets" not in kwargs:
@@ -85,6 +93,8 @@ class InlineFormsetsMixin:
         if not all(formset.is_valid() for _title, formset in formsets):
             return self.render_to_response(self.get_context_data(form=form, formsets=formsets))
         creating = form.instance._state.adding
+        if not creating and not form.has_changed() and not any(formset.has_changed() for _t, formset in formsets):
+            return self.nothing_changed()
         try:
             with transaction.atomic():
                 self.object = form.save()

@@ -136,7 +136,8 @@ def _names(field, rows) -> str:
 
 
 class RecordHistoryView(HistoryModelMixin, TemplateView):
-    """The latest ``HISTORY_PAGE`` changes of one record (it may have been deleted since)."""
+    """The latest ``HISTORY_PAGE`` changes of one record and of its parts (it may have been
+    deleted since)."""
 
     template_name = "core/history.html"
 
@@ -149,17 +150,34 @@ class RecordHistoryView(HistoryModelMixin, TemplateView):
         )
         if not entries:
             raise Http404
-        shown = entries[:HISTORY_PAGE]
         older = entries[1:] + [None]
         record = self.model.objects.filter(pk=self.kwargs["pk"]).first()
         hidden = hidden_fields(self.model, self.request.user)
+        own = [(entry, _changes(entry, previous, hidden), "") for entry, previous in zip(entries, older, strict=False)]
+        everything = sorted(own + self._parts_history(), key=lambda item: item[0].history_date, reverse=True)
         context.update(
             record=record,
             last_state=entries[0],
             last_values=[] if record else _last_values(entries[0], hidden),
-            entries=[(entry, _changes(entry, previous, hidden)) for entry, previous in zip(shown, older, strict=False)],
+            # a "changed" row that changed nothing one may read (a version, a search text) is left out
+            entries=[item for item in everything if item[0].history_type != "~" or item[1]][:HISTORY_PAGE],
         )
         return context
+
+    def _parts_history(self) -> list:
+        """(entry, changes, "kind: name") of the latest changes to the record's parts: the models
+        registered with a ``parent`` that points here (a meeting's attendance and agenda rows).
+        At most HISTORY_PAGE rows of each part model, a query for each row's previous state."""
+        rows = []
+        for part in registry.record_types(history=True):
+            if not part.parent or part.model._meta.get_field(part.parent).related_model is not self.model:
+                continue
+            hidden = hidden_fields(part.model, self.request.user)
+            history = part.model.history.filter(**{f"{part.parent}_id": self.kwargs["pk"]})
+            for entry in history.select_related("history_user").order_by("-history_id")[:HISTORY_PAGE]:
+                label = f"{capfirst(part.model._meta.verbose_name)}: {entry.instance}"
+                rows.append((entry, _changes(entry, entry.prev_record, hidden), label))
+        return rows
 
 
 class DeletedRecordsView(HistoryModelMixin, ListView):

@@ -82,6 +82,9 @@ class RecommendationAdmin(SimpleHistoryAdmin):
     search_fields = ["text_ar", "text_fr"]
     autocomplete_fields = ["axis", "source_meeting", "source_consultation"]
     inlines = [StatusChangeInline]
+    # Status moves only through its workflow (meetings.services.change_status: in order, dated,
+    # signed), on the recommendation's page; here it is shown, never edited.
+    readonly_fields = ["status"]
 
 
 @admin.register(RecommendationAnswer)

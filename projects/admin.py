@@ -132,7 +132,8 @@ class BudgetLineAdmin(SimpleHistoryAdmin):
 class IndicatorValueInline(admin.TabularInline):
     model = IndicatorValue
     extra = 0
-    readonly_fields = ["submitted_by", "submitted_at", "approved_by", "approved_at"]
+    # Submitted and approved only through projects.services (approval by someone else), on the pages.
+    readonly_fields = ["status", "submitted_by", "submitted_at", "approved_by", "approved_at"]
 
 
 @admin.register(Indicator)
@@ -152,4 +153,5 @@ class IndicatorValueAdmin(SimpleHistoryAdmin):
     date_hierarchy = "period_end"
     search_fields = ["indicator__name_ar", "indicator__name_fr"]
     autocomplete_fields = ["indicator"]
-    readonly_fields = ["submitted_by", "submitted_at", "approved_by", "approved_at"]
+    # Submitted and approved only through projects.services (approval by someone else), on the pages.
+    readonly_fields = ["status", "submitted_by", "submitted_at", "approved_by", "approved_at"]

@@ -133,7 +133,9 @@ os.environ["TZDIR"] = str(TZDATA_DIR)
 USE_I18N = True
 USE_TZ = True
 
-# Uploaded documents: served only through permission-checked views, never as public URLs.
+# Uploaded documents: served only through permission-checked views, never as public URLs;
+# at most MAX_UPLOAD_MB each (core.validators).
+MAX_UPLOAD_MB = env.int("MAX_UPLOAD_MB", default=20)
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "/media/"
 

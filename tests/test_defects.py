@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from core import registry
@@ -12,7 +13,7 @@ from core.forms import MAX_ROWS
 from meetings.models import Decision, Meeting
 from meetings.services import change_status
 from overview.timeline import recommendation_timeline
-from projects.models import AgreementParty
+from projects.models import AgreementParty, MilestoneDocument
 from stakeholders.models import Organization, Province
 
 from .factories import (
@@ -27,7 +28,7 @@ from .factories import (
     ProjectFactory,
     RecommendationFactory,
 )
-from .test_editing import management, meeting_data
+from .test_editing import attendee, management, meeting_data
 
 pytestmark = pytest.mark.django_db
 TOO_BIG = "9223372036854775808"  # 2**63: no record can have it
@@ -229,3 +230,74 @@ def test_16_choosers_list_only_what_the_pages_show(partner_client, staff_client)
     assert staff_client.get(reverse("core:chooser"), reverse_relation).status_code == 404
     not_choosable = {"app_label": "meetings", "model_name": "meeting", "field_name": "province", "term": ""}
     assert partner_client.get(reverse("core:chooser"), not_choosable).status_code == 404
+
+
+def milestone_with(document, project):
+    return {
+        "project": project.pk, "kind": "activity", "title_fr": "Salon régional", "start_date": "2023-10-01",
+        **management("documents", 1), "documents-0-title": "Programme du salon", "documents-0-file": document,
+    }  # fmt: skip
+
+
+def test_18_documents_upload_through_the_page_within_their_limits(staff_client, settings, tmp_path, english):
+    settings.MEDIA_ROOT = tmp_path
+    project = ProjectFactory()
+    url = reverse("projects:milestone_create")
+    pdf = SimpleUploadedFile("programme.pdf", b"%PDF-1.7 programme", content_type="application/pdf")
+    assert staff_client.post(url, milestone_with(pdf, project)).status_code == 302
+    document = MilestoneDocument.objects.get(milestone__project=project)
+    assert document.file.read() == b"%PDF-1.7 programme"
+
+    program = SimpleUploadedFile("setup.exe", b"MZ", content_type="application/octet-stream")
+    refused = staff_client.post(url, milestone_with(program, project))
+    errors = refused.context["formsets"][0][1].errors[0]["file"]
+    assert errors[0].startswith("File extension “exe” is not allowed.")
+    settings.MAX_UPLOAD_MB = 1
+    big = SimpleUploadedFile("scan.pdf", b"0" * (1024 * 1024 + 1), content_type="application/pdf")
+    refused = staff_client.post(url, milestone_with(big, project))
+    assert refused.context["formsets"][0][1].errors[0]["file"] == ["This file is 1.0 MB; the limit is 1 MB."]
+    assert MilestoneDocument.objects.filter(milestone__project=project).count() == 1
+
+
+def test_5_the_admin_shows_workflow_statuses_without_letting_them_change(client, administrator):
+    client.force_login(administrator)
+    recommendation = RecommendationFactory()
+    page = client.get(reverse("admin:meetings_recommendation_change", args=[recommendation.pk])).content.decode()
+    assert 'name="status"' not in page
+    value = IndicatorValueFactory()
+    page = client.get(reverse("admin:projects_indicatorvalue_change", args=[value.pk])).content.decode()
+    assert 'name="status"' not in page
+
+
+def as_posted(page) -> dict:
+    """What the browser would post back, unchanged, from an edit page: its form and tables."""
+    forms = [page.context["form"]]
+    data = {}
+    for _title, formset in page.context["formsets"]:
+        forms += formset.forms
+        management_form = formset.management_form
+        data |= {management_form.add_prefix(n): management_form[n].value() for n in management_form.fields}
+    for form in forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value not in (None, False, ""):
+                data[form.add_prefix(name)] = "on" if value is True else value
+    return data
+
+
+def test_6_saving_no_change_writes_nothing_and_a_meetings_history_shows_its_rows(staff_client, english):
+    position = PositionFactory()
+    data = meeting_data(**management("attendances", 1), **attendee(0, position.person, position))
+    staff_client.post(reverse("meetings:meeting_create"), data)
+    meeting = Meeting.objects.get(title_fr=data["title_fr"])
+    edit = reverse("meetings:meeting_update", args=[meeting.pk])
+    unchanged = as_posted(staff_client.get(edit))
+    response = staff_client.post(edit, unchanged, follow=True)
+    assert "Nothing was changed, so nothing was saved." in str(list(response.context["messages"])[-1])
+    assert (Meeting.objects.get(pk=meeting.pk).version, meeting.history.count()) == (1, 1)
+
+    changed = as_posted(staff_client.get(edit)) | {"attendances-0-status": "excused"}
+    assert staff_client.post(edit, changed).status_code == 302
+    page = staff_client.get(reverse("core:record_history", args=["meetings", "meeting", meeting.pk]))
+    entry, changes, part = page.context["entries"][0]
+    assert part.startswith("Attendance: ") and ("Status", "present", "excused") in changes

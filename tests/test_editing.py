@@ -244,7 +244,7 @@ def test_history_shows_who_changed_which_field_from_what_to_what(staff_client, s
     project = ProjectFactory(budget=Decimal("100.00"))
     staff_client.post(reverse("projects:project_update", args=[project.pk]), project_data(project, budget="250"))
     response = staff_client.get(reverse("core:record_history", args=["projects", "project", project.pk]))
-    entry, changes = response.context["entries"][0]
+    entry, changes, _part = response.context["entries"][0]
     assert entry.history_user == staff_user and entry.history_type == "~"
     assert ("Budget (MAD)", "100.00", "250.00") in changes
 

@@ -115,7 +115,7 @@ def test_history_shows_choice_labels(staff_client, administrator):
         {"recommendation": recommendation.pk, "to_status": "under_review", "changed_on": "2022-06-01"},
     )
     page = staff_client.get(reverse("core:record_history", args=["meetings", "recommendation", recommendation.pk]))
-    _entry, changes = page.context["entries"][0]
+    _entry, changes, _part = page.context["entries"][0]
     assert ("Status", "proposed", "under review") in changes
 
 

@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 from core.constraints import end_not_before_start, in_one_language_at_least
 from core.i18n import localized
 from core.models import VersionedModel
+from core.validators import document_validators
 
 from .programmes import Project
 
@@ -69,7 +70,7 @@ class MilestoneDocument(models.Model):
 
     milestone = models.ForeignKey(Milestone, models.CASCADE, related_name="documents", verbose_name=_("milestone"))
     title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(_("file"), upload_to="milestones/%Y/")
+    file = models.FileField(_("file"), upload_to="milestones/%Y/", validators=document_validators())
 
     class Meta:
         verbose_name = _("document")
