@@ -7,6 +7,7 @@ from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple, get_select2_language
 from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, ValidationError
 from django.db import models
+from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -354,6 +355,41 @@ def table_formset(parent_model, model, form, formset=None, **kwargs):
     )  # fmt: skip
 
 
+class NumberedItemsFormSet(BaseTableFormSet):
+    """The rows of numbered items: a row left without a number is numbered after the last; two
+    rows with one number are both marked; numbers may be swapped or shifted in one save."""
+
+    # Stored numbers are moved this far out of the way before the new ones are written (the
+    # numbers are unique per parent, and rows are saved one by one).
+    SHIFT = 20_000
+
+    def clean(self):
+        super().clean()
+        rows = self.kept_rows()
+        last = max((data["order"] for _form, data in rows if data.get("order")), default=0)
+        seen = {}
+        for form, data in rows:
+            if not data.get("order"):
+                last += 1
+                data["order"] = form.instance.order = last
+            order = data["order"]
+            if order in seen:
+                message = _("Number %(order)s is given to two rows.") % {"order": order}
+                for other in (seen[order], form):
+                    if "order" not in other.errors:
+                        other.add_error("order", message)
+            seen[order] = form
+
+    def validate_unique(self):
+        """The rule of one number per row is checked, with each row marked, in ``clean``."""
+
+    def save(self, commit=True):
+        moved = [form.instance.pk for form in self.initial_forms if form.instance.pk and "order" in form.changed_data]
+        if commit and moved:
+            self.model.objects.filter(pk__in=moved).update(order=F("order") + self.SHIFT)
+        return super().save(commit)
+
+
 def numbered_items_formset(parent_model, item_model):
     """An editable table of a parent's numbered, bilingual items (order, title in Arabic and French).
 
@@ -369,4 +405,8 @@ def numbered_items_formset(parent_model, item_model):
             model = item_model
             fields = ["order", "title_ar", "title_fr"]
 
-    return table_formset(parent_model, item_model, RowForm)
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.fields["order"].required = False  # numbered after the last (NumberedItemsFormSet)
+
+    return table_formset(parent_model, item_model, RowForm, formset=NumberedItemsFormSet)

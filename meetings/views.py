@@ -82,7 +82,8 @@ class ConsultationListView(PortalListView):
 
 
 class ConsultationDetailView(PortalDetailView):
-    """A consultation with its per-province meetings, partners, programme and recommendations."""
+    """A consultation with its per-province meetings, partners, programme and recommendations
+    (its own and those of its provincial meetings)."""
 
     model = Consultation
 
@@ -90,10 +91,16 @@ class ConsultationDetailView(PortalDetailView):
         return Consultation.objects.select_related("programme", "organizer", "region").prefetch_related(
             "partners",
             Prefetch("meetings", queryset=Meeting.objects.select_related("province").newest_first()),
-            Prefetch(
-                "recommendations", queryset=Recommendation.objects.select_related("axis").prefetch_related("projects")
-            ),
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["recommendations"] = (
+            Recommendation.objects.of_consultations([self.object.pk])
+            .select_related("axis", "source_meeting__province")
+            .prefetch_related("projects")
+        )
+        return context
 
 
 class RecommendationListView(PortalListView):

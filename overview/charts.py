@@ -3,6 +3,7 @@
 from django.utils.translation import get_language_bidi
 
 WIDTH, ROW, LABEL = 640, 30, 300  # SVG units: total width, row height, label column
+VALUE_ROOM = 110  # room left beside the longest bar for its value, e.g. "12 500 000,50" at 12 px
 
 
 def bar_chart(rows: list[tuple[str, float, object]]) -> dict:
@@ -13,7 +14,7 @@ def bar_chart(rows: list[tuple[str, float, object]]) -> dict:
     """
     rtl = get_language_bidi()
     top = max((value for _label, value, _shown in rows), default=0) or 1
-    span = WIDTH - LABEL - 60
+    span = WIDTH - LABEL - VALUE_ROOM
     bars = []
     for index, (label, value, shown) in enumerate(rows):
         length = span * value / top

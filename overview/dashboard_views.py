@@ -10,7 +10,7 @@ import openpyxl
 import tablib
 from django import forms
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext_lazy as _
@@ -135,13 +135,19 @@ class FollowUpView(DashboardPage):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        recommendations = Recommendation.objects.select_related("axis").prefetch_related("projects__programme")
-        context["consultations"] = (
-            context["dashboard"]
-            .consultations()
-            .select_related("programme")
-            .prefetch_related(Prefetch("recommendations", queryset=recommendations))
+        consultations = list(context["dashboard"].consultations().select_related("programme"))
+        recommendations = (
+            Recommendation.objects.of_consultations([c.pk for c in consultations])
+            .select_related("axis")
+            .prefetch_related("projects__programme")
+            .order_by("pk")
         )
+        followed = {}
+        for recommendation in recommendations:  # its own and its provincial meetings', in one query
+            followed.setdefault(recommendation.consultation_key, []).append(recommendation)
+        for consultation in consultations:
+            consultation.followed = followed.get(consultation.pk, [])
+        context["consultations"] = consultations
         return context
 
 

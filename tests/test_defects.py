@@ -7,11 +7,13 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from core import registry
 from core.forms import MAX_ROWS
-from meetings.models import Decision, Meeting
+from meetings.models import AgendaItem, Decision, Meeting
 from meetings.services import change_status
+from overview.charts import bar_chart
 from overview.timeline import recommendation_timeline
 from projects.models import AgreementParty, MilestoneDocument
 from stakeholders.models import Organization, Province
@@ -301,3 +303,52 @@ def test_6_saving_no_change_writes_nothing_and_a_meetings_history_shows_its_rows
     page = staff_client.get(reverse("core:record_history", args=["meetings", "meeting", meeting.pk]))
     entry, changes, part = page.context["entries"][0]
     assert part.startswith("Attendance: ") and ("Status", "present", "excused") in changes
+
+
+def test_7_a_provincial_meetings_recommendation_shows_with_its_consultation(staff_client, partner_client):
+    consultation = ConsultationFactory()
+    provincial = MeetingFactory(consultation=consultation, kind="consultation_meeting", date=datetime.date(2022, 3, 18))
+    from_province = RecommendationFactory(source_consultation=None, source_meeting=provincial, text_fr="Foire à Zagora")
+    both = RecommendationFactory(source_consultation=consultation, source_meeting=provincial, text_fr="Label régional")
+    shown = list(staff_client.get(consultation.get_absolute_url()).context["recommendations"])
+    assert sorted(r.pk for r in shown) == sorted([from_province.pk, both.pk])
+    follow_up = partner_client.get(reverse("overview:dashboard_follow_up")).context["consultations"]
+    assert sorted(r.pk for r in next(c for c in follow_up if c.pk == consultation.pk).followed) == sorted(
+        [from_province.pk, both.pk]
+    )
+    page = staff_client.get(both.get_absolute_url()).content.decode()
+    assert consultation.get_absolute_url() in page and provincial.get_absolute_url() in page
+
+
+def test_8_agenda_numbers_swap_duplicates_are_marked_and_a_blank_one_comes_last(staff_client, english):
+    meeting = MeetingFactory()
+    first = AgendaItem.objects.create(meeting=meeting, order=1, title_fr="Ouverture")
+    second = AgendaItem.objects.create(meeting=meeting, order=2, title_fr="Stratégie nationale")
+    edit = reverse("meetings:meeting_update", args=[meeting.pk])
+    posted = as_posted(staff_client.get(edit))
+    rows = {posted[f"agenda-{i}-id"]: i for i in range(2)}
+    swap = posted | {f"agenda-{rows[first.pk]}-order": "2", f"agenda-{rows[second.pk]}-order": "1"}
+    swap |= {"agenda-TOTAL_FORMS": "3", "agenda-2-title_fr": "Divers"}  # a new row with no number
+    assert staff_client.post(edit, swap).status_code == 302
+    assert list(meeting.agenda_items.values_list("title_fr", "order")) == [
+        ("Stratégie nationale", 1),
+        ("Ouverture", 2),
+        ("Divers", 3),
+    ]
+    posted = as_posted(staff_client.get(edit))
+    twice = posted | {"agenda-0-order": "5", "agenda-1-order": "5"}
+    response = staff_client.post(edit, twice)
+    formset = dict(response.context["formsets"])["Agenda"]
+    assert [form.errors.get("order") for form in formset.forms[:2]] == [["Number 5 is given to two rows."]] * 2
+
+
+def test_15_bar_values_keep_room_and_arabic_labels_read_right_to_left(partner_client):
+    rows = [("ميزانية مشروع المعرض الجهوي للاقتصاد الاجتماعي والتضامني بدرعة تافيلالت", 2_500_000.0, 2500000)]
+    with translation.override("ar"):
+        chart = bar_chart(rows)
+        page = partner_client.get(reverse("overview:dashboard"), HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert chart["bars"][0]["value_x"] >= 100  # "2 500 000" (about 65 units) ends inside the chart
+    with translation.override("fr"):
+        bar = bar_chart(rows)["bars"][0]
+    assert bar["value_x"] + 100 <= 640
+    assert 'direction="rtl" text-anchor="start" class="bar-label"' in page

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -16,10 +17,21 @@ from core.models import SearchableModel, VersionedModel
 from .meetings import Consultation, Meeting
 
 
+class RecommendationQuerySet(models.QuerySet):
+    def of_consultations(self, consultations):
+        """Recommendations of these consultations (a queryset or ids): made by the consultation as a
+        whole, or by one of its provincial meetings; each annotated with ``consultation_key``."""
+        ids = consultations.values("pk") if isinstance(consultations, models.QuerySet) else consultations
+        return self.filter(Q(source_consultation__in=ids) | Q(source_meeting__consultation__in=ids)).annotate(
+            consultation_key=Coalesce("source_consultation", "source_meeting__consultation")
+        )
+
+
 class Recommendation(SearchableModel, VersionedModel):
     """A recommendation that came out of a meeting or a consultation, followed until it is carried out."""
 
     search_fields = ("text_ar", "text_fr")
+    objects = RecommendationQuerySet.as_manager()
 
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("proposed")
@@ -105,6 +117,11 @@ class Recommendation(SearchableModel, VersionedModel):
     @property
     def source(self):
         return self.source_consultation or self.source_meeting
+
+    @property
+    def sources(self) -> list:
+        """Where it comes from: the consultation, the meeting (a provincial one), or both."""
+        return [source for source in (self.source_consultation, self.source_meeting) if source]
 
     @property
     def next_statuses(self) -> list["Recommendation.Status"]:
