@@ -69,13 +69,15 @@ def zone_label(day: datetime.date, moment: datetime.time) -> str:
     return f"\u2066{utc}{offset}\u2069"
 
 
-def format_when(date, start_time=None, end_time=None, period_start=None, period_end=None) -> str:
+def format_when(date, start_time=None, end_time=None, period_start=None, period_end=None, next_day=False) -> str:
     """When something happens: a date (with its times, Africa/Casablanca wall clock, only when known,
     followed by the offset then in force: Morocco has changed it often), else its period. A date
-    known without a time is never shown as midnight."""
+    known without a time is never shown as midnight; an end ``next_day`` says so."""
     if date:
         if start_time:
             times = f"{start_time:%H:%M}–{end_time:%H:%M}" if end_time else f"{start_time:%H:%M}"
+            if end_time and next_day:
+                times += " " + _("(the next day)")
             return f"{format_day(date)}{separator()}{times} ({zone_label(date, start_time)})"
         return format_day(date)
     return format_period(period_start, period_end)

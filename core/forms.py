@@ -359,8 +359,8 @@ class NumberedItemsFormSet(BaseTableFormSet):
     """The rows of numbered items: a row left without a number is numbered after the last; two
     rows with one number are both marked; numbers may be swapped or shifted in one save."""
 
-    # Stored numbers are moved this far out of the way before the new ones are written (the
-    # numbers are unique per parent, and rows are saved one by one).
+    # Stored numbers (at most NumberedItem.MAX_ORDER) are moved this far out of the way before the
+    # new ones are written: the numbers are unique per parent, and rows are saved one by one.
     SHIFT = 20_000
 
     def clean(self):
@@ -384,7 +384,11 @@ class NumberedItemsFormSet(BaseTableFormSet):
         """The rule of one number per row is checked, with each row marked, in ``clean``."""
 
     def save(self, commit=True):
-        moved = [form.instance.pk for form in self.initial_forms if form.instance.pk and "order" in form.changed_data]
+        moved = [
+            form.instance.pk
+            for form in self.initial_forms
+            if form.instance.pk and ("order" in form.changed_data or self._should_delete_form(form))
+        ]
         if commit and moved:
             self.model.objects.filter(pk__in=moved).update(order=F("order") + self.SHIFT)
         return super().save(commit)

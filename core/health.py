@@ -18,9 +18,13 @@ class NoPendingMigrations(HealthCheck):
     alias: str = DEFAULT_DB_ALIAS
 
     def run(self):
-        executor = MigrationExecutor(connections[self.alias])
-        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-            raise ServiceUnavailable("Migrations are pending.")
+        connection = connections[self.alias]
+        try:
+            executor = MigrationExecutor(connection)
+            if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+                raise ServiceUnavailable("Migrations are pending.")
+        finally:
+            connection.close()  # run in a worker thread of the health view: leave no connection open
 
 
 class HealthView(HealthCheckView):

@@ -166,12 +166,16 @@ class RecordHistoryView(HistoryModelMixin, TemplateView):
 
     def _parts_history(self) -> list:
         """(entry, changes, "kind: name") of the latest changes to the record's parts: the models
-        registered with a ``parent`` that points here (a meeting's attendance and agenda rows).
-        At most HISTORY_PAGE rows of each part model, a query for each row's previous state."""
-        rows = []
+        registered with a ``parent`` that points here (a meeting's attendance and agenda rows),
+        each only when the user may read that part's history (its ``history_permission``). At most
+        HISTORY_PAGE rows of each part model, a query for each row's previous state."""
+        rows, user = [], self.request.user
         for part in registry.record_types(history=True):
             if not part.parent or part.model._meta.get_field(part.parent).related_model is not self.model:
                 continue
+            opts = part.model._meta
+            if not user.has_perm(f"{opts.app_label}.{part.history_permission}_{opts.model_name}"):
+                continue  # e.g. indicator values' drafts, for those who may not change them
             hidden = hidden_fields(part.model, self.request.user)
             history = part.model.history.filter(**{f"{part.parent}_id": self.kwargs["pk"]})
             for entry in history.select_related("history_user").order_by("-history_id")[:HISTORY_PAGE]:

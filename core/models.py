@@ -3,6 +3,7 @@
 None of them has a table of its own; ``core`` has no migrations.
 """
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
@@ -64,7 +65,9 @@ class NumberedItem(VersionedModel):
     Register the concrete model with ``numbered=True`` and ``parent=<its foreign key>`` (``core.registry``).
     """
 
-    order = models.PositiveSmallIntegerField(_("order"))
+    MAX_ORDER = 9999  # leaves room for NumberedItemsFormSet.SHIFT within a small integer
+
+    order = models.PositiveSmallIntegerField(_("order"), validators=[MaxValueValidator(MAX_ORDER)])
     title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
     title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
 

@@ -12,8 +12,9 @@ from . import registry
 
 def visible_to(queryset, user):
     """``queryset`` narrowed to the rows ``user`` may see, when its QuerySet defines
-    ``visible_to(user)`` (indicator values: drafts only for those who may change them); every
-    list, page and chooser reads records through this."""
+    ``visible_to(user)`` (indicator values: drafts only for those who may change them). The list
+    and detail bases and the chooser read records through this; history pages check each
+    model's ``history_permission`` instead."""
     return queryset.visible_to(user) if hasattr(queryset, "visible_to") else queryset
 
 

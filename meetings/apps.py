@@ -21,3 +21,4 @@ class MeetingsConfig(AppConfig):
         registry.register(m.Attendance, history=True, parent="meeting")
         registry.register(m.RecommendationAnswer, history=True, parent="recommendation", url_name="answer")
         registry.register(m.StatusChange, parent="recommendation")
+        registry.register(m.RecommendationLink, history=True, parent="target")

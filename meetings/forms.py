@@ -8,6 +8,7 @@ from core.forms import (
     numbered_items_formset,
     table_formset,
 )
+from core.search import normalize
 from stakeholders.models import Province
 
 from .models import (
@@ -37,6 +38,7 @@ class MeetingForm(VersionedFormMixin, PortalModelForm):
             "date",
             "start_time",
             "end_time",
+            "ends_next_day",
             "period_start",
             "period_end",
             "venue",
@@ -79,9 +81,19 @@ class AttendanceRowForm(PortalModelForm):
 
 class BaseAttendanceFormSet(BaseTableFormSet):
     def clean(self):
-        """The same person twice in one submission is refused, naming the person."""
+        """The same person twice in one submission is refused, naming the person; so is the same
+        unnamed group twice, whatever its spacing, hamza or accents (it would be counted twice)."""
         super().clean()
         self.refuse_duplicates("person", lambda person: _("%(person)s is listed twice.") % {"person": person})
+        seen = set()
+        for form, data in self.kept_rows():
+            if data.get("person"):
+                continue
+            names = {(lang, normalize(data.get(f"group_{lang}") or "")) for lang in ("ar", "fr")}
+            names = {name for name in names if name[1]}
+            if names & seen:
+                form.add_error("group_ar", _("This group is already listed on this meeting."))
+            seen |= names
 
 
 AttendanceFormSet = table_formset(Meeting, Attendance, form=AttendanceRowForm, formset=BaseAttendanceFormSet)

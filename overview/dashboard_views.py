@@ -109,7 +109,7 @@ class TimelineView(DashboardPage):
         dashboard = context["dashboard"]
         events = []
         dated = dashboard.meetings().filter(Q(date__isnull=False) | Q(period_start__isnull=False))  # a day to sort by
-        for meeting in dated.select_related("province").order_by("-date", "-period_start")[: self.LIMIT]:
+        for meeting in dated.select_related("province").newest_first()[: self.LIMIT]:
             label = meeting.get_kind_display()
             if meeting.status != meeting.Status.HELD:
                 label = f"{label} ({meeting.get_status_display()})"

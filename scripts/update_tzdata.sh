@@ -15,7 +15,16 @@ if [[ "$(id -u)" != 0 ]] || ! command -v apt-get >/dev/null; then
 fi
 echo "== Updating the system's tzdata ($installed, older than $NEEDED)"
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq && apt-get install -y -qq --only-upgrade tzdata >/dev/null
+if ! { apt-get update -qq && apt-get install -y -qq tzdata >/dev/null; }; then
+  echo "warning: could not update tzdata; PostgreSQL will show Moroccan times an hour off." >&2
+  exit 0
+fi
+now=$(awk 'NR == 1 {print $3}' /usr/share/zoneinfo/tzdata.zi 2>/dev/null || echo none)
+if [[ "$now" == "$installed" ]]; then
+  echo "warning: tzdata is still $now; PostgreSQL will show Moroccan times an hour off." >&2
+  exit 0
+fi
+# PostgreSQL reads the new files after a restart (only when they changed).
 if command -v pg_lsclusters >/dev/null && pg_lsclusters -h | grep -q online; then
   pg_lsclusters -h | awk '$4 == "online" {print $1, $2}' | while read -r version cluster; do
     pg_ctlcluster --skip-systemctl-redirect "$version" "$cluster" restart

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from core.backups import MEDIA_FILE, backup, restore
+from core.backups import MEDIA_FILE, BackupError, backup, restore
 
 
 def rows_of(cursor, tables) -> dict[str, list]:
@@ -75,3 +75,14 @@ def test_the_commands_back_up_and_refuse_a_folder_without_a_backup(committed, tm
     assert "Backup written to" in capsys.readouterr().out
     with pytest.raises(Exception, match="holds no"):
         call_command("restore", str(tmp_path), no_input=True)
+
+
+def test_a_backup_without_its_documents_archive_is_refused_before_anything_changes(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    (settings.MEDIA_ROOT / "milestones").mkdir(parents=True)
+    (settings.MEDIA_ROOT / "milestones" / "kept.pdf").write_bytes(b"%PDF")
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "database.sqlite3").write_bytes(b"")
+    with pytest.raises(BackupError, match="no documents archive"):
+        restore(tmp_path / "broken")
+    assert (settings.MEDIA_ROOT / "milestones" / "kept.pdf").read_bytes() == b"%PDF"

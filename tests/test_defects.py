@@ -11,7 +11,7 @@ from django.utils import translation
 
 from core import registry
 from core.forms import MAX_ROWS
-from meetings.models import AgendaItem, Decision, Meeting
+from meetings.models import AgendaItem, Decision, Meeting, RecommendationLink
 from meetings.services import change_status
 from overview.charts import bar_chart
 from overview.timeline import recommendation_timeline
@@ -352,3 +352,59 @@ def test_15_bar_values_keep_room_and_arabic_labels_read_right_to_left(partner_cl
         bar = bar_chart(rows)["bars"][0]
     assert bar["value_x"] + 100 <= 640
     assert 'direction="rtl" text-anchor="start" class="bar-label"' in page
+
+
+def test_11_an_evening_meeting_may_end_after_midnight_and_a_group_is_counted_once(staff_client, english):
+    url = reverse("meetings:meeting_create")
+    late = meeting_data(title_fr="Soirée des coopératives", start_time="20:00", end_time="01:00", ends_next_day="on")
+    assert staff_client.post(url, late).status_code == 302
+    meeting = Meeting.objects.get(title_fr="Soirée des coopératives")
+    assert "20:00–01:00 (the next day)" in staff_client.get(meeting.get_absolute_url()).content.decode()
+    groups = meeting_data(**management("attendances", 2), title_fr="Rencontre des coopératives")
+    for index, name in enumerate(["أطر ولاية جهة درعة تافيلالت", "اطر  ولاية جهة درعة تافيلالت"]):  # hamza, spacing
+        groups |= {f"attendances-{index}-group_ar": name, f"attendances-{index}-mode": "in_person"}
+        groups |= {f"attendances-{index}-status": "present"}
+    response = staff_client.post(url, groups)
+    table = dict(response.context["formsets"])["Attendees"]
+    assert table.forms[1].errors["group_ar"] == ["This group is already listed on this meeting."]
+
+
+def test_21_lineage_links_keep_their_history_and_who_made_them(staff_client, staff_user, english):
+    earlier, later = RecommendationFactory(), RecommendationFactory()
+    data = {"source": earlier.pk, "target": later.pk, "kind": "consolidation"}
+    assert staff_client.post(reverse("meetings:recommendationlink_create"), data).status_code == 302
+    link = RecommendationLink.objects.get(source=earlier, target=later)
+    assert link.history.get().history_user == staff_user
+    page = staff_client.get(reverse("core:record_history", args=["meetings", "recommendation", later.pk]))
+    assert any(
+        part.startswith(("Recommendation lineage", "سلالة", "Filiation")) for _e, _c, part in page.context["entries"]
+    )
+
+
+def test_review_an_indicators_history_hides_draft_values_from_partners(partner_client, staff_client, english):
+    value = IndicatorValueFactory(status="draft")
+    url = reverse("core:record_history", args=["projects", "indicator", value.indicator_id])
+    parts = [part for _entry, _changes, part in partner_client.get(url).context["entries"] if part]
+    assert parts == []
+    assert any(part.startswith("Indicator value") for *_rest, part in staff_client.get(url).context["entries"])
+
+
+def test_review_deleting_a_numbered_row_frees_its_number_in_the_same_save(staff_client):
+    meeting = MeetingFactory()
+    first = AgendaItem.objects.create(meeting=meeting, order=1, title_fr="Ouverture")
+    AgendaItem.objects.create(meeting=meeting, order=2, title_fr="Retiré")
+    edit = reverse("meetings:meeting_update", args=[meeting.pk])
+    posted = as_posted(staff_client.get(edit))
+    rows = {posted[f"agenda-{i}-id"]: i for i in range(2)}
+    index_of_removed = 1 - rows[first.pk]
+    data = posted | {f"agenda-{rows[first.pk]}-order": "2", f"agenda-{index_of_removed}-DELETE": "on"}
+    assert staff_client.post(edit, data).status_code == 302
+    assert list(meeting.agenda_items.values_list("title_fr", "order")) == [("Ouverture", 2)]
+
+
+def test_review_a_meeting_ending_the_next_day_lasts_less_than_a_day(staff_client, english):
+    data = meeting_data(start_time="20:00", end_time="21:00", ends_next_day="on")
+    response = staff_client.post(reverse("meetings:meeting_create"), data)
+    assert response.context["form"].errors["end_time"] == [
+        "Ending the next day, a meeting ends before its start time (it would last a day or more)."
+    ]

@@ -101,7 +101,16 @@ def test_the_same_person_twice_in_one_meeting_is_refused(staff_client, meeting):
             "period_end",
             "The end cannot be before the start.",
         ),
-        ({"start_time": "12:00", "end_time": "10:00"}, "end_time", "The end time cannot be before the start time."),
+        (
+            {"start_time": "12:00", "end_time": "10:00"},
+            "end_time",
+            "The end time must be after the start time (tick “ends the next day” for a meeting past midnight).",
+        ),
+        (
+            {"start_time": "10:00", "end_time": "10:00"},
+            "end_time",
+            "The end time must be after the start time (tick “ends the next day” for a meeting past midnight).",
+        ),
         (
             {"participants_total": "10", "participants_women": "11"},
             "participants_women",

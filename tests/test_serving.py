@@ -97,16 +97,20 @@ def gunicorn(committed, tmp_path):
         text=True,
     )
     base = f"http://127.0.0.1:{env['PORT']}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(Request(base + "/health/"), timeout=2)
-            break
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.2)
-    yield base, tmp_path / "static"
-    server.terminate()
-    output, _ = server.communicate(timeout=20)
-    print(output)
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(Request(base + "/health/"), timeout=2)
+                break
+            except urllib.error.HTTPError:
+                break  # it answers: the test says what is wrong
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.2)
+        yield base, tmp_path / "static"
+    finally:  # never leave a server (and its database connections) behind
+        server.terminate()
+        output, _ = server.communicate(timeout=20)
+        print(output)
 
 
 def Request(url, data=None, headers=None):
@@ -146,6 +150,7 @@ def test_gunicorn_serves_pages_health_and_static_files_with_the_production_heade
 
     plain = urllib.request.build_opener(NoRedirect).open(base + "/accounts/login/")
     assert plain.status == 301 and plain.headers["Location"].startswith("https://")
+    assert urllib.request.build_opener(NoRedirect).open(base + "/health/").status == 200  # probes speak http
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

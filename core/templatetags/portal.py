@@ -35,6 +35,7 @@ def when(obj):
         getattr(obj, "end_time", None),
         getattr(obj, "period_start", None),
         getattr(obj, "period_end", None),
+        getattr(obj, "ends_next_day", False),
     )
 
 

@@ -1,5 +1,7 @@
 """Meetings, their agenda and attendance, consultation series, and the recommendations they produce."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -51,7 +53,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(status=Meeting.Status.HELD)
 
     def newest_first(self):
-        """Dated meetings by date, then those known only by period, newest first."""
+        """Newest first, by day or by the start of the period when only that is known (core.models.newest_first)."""
         return self.order_by(*newest_first())
 
     def within(self, start=None, stop=None):
@@ -102,6 +104,7 @@ class Meeting(SearchableModel, VersionedModel):
     date = models.DateField(_("date"), null=True, blank=True)
     start_time = models.TimeField(_("start time"), null=True, blank=True)
     end_time = models.TimeField(_("end time"), null=True, blank=True)
+    ends_next_day = models.BooleanField(_("ends the next day"), default=False)  # an evening meeting past midnight
     period_start = models.DateField(_("period start"), null=True, blank=True)
     period_end = models.DateField(_("period end"), null=True, blank=True)
     venue = models.CharField(_("venue"), max_length=300, blank=True)
@@ -157,7 +160,16 @@ class Meeting(SearchableModel, VersionedModel):
         verbose_name_plural = _("meetings")
         ordering = newest_first()
         constraints = [
-            end_not_before_start("start_time", "end_time", "meeting_end_time_after_start"),
+            models.CheckConstraint(
+                condition=Q(start_time__isnull=True)
+                | Q(end_time__isnull=True)
+                | Q(end_time__gte=F("start_time"))
+                | Q(ends_next_day=True),
+                name="meeting_end_time_after_start",
+                violation_error_message=_(
+                    "The end time must be after the start time (tick “ends the next day” for a meeting past midnight)."
+                ),
+            ),
             end_not_before_start("period_start", "period_end", "meeting_period_end_after_start"),
             women_within_participants("meeting_women_within_participants"),
             models.CheckConstraint(
@@ -182,15 +194,28 @@ class Meeting(SearchableModel, VersionedModel):
 
     def clean(self):
         errors = _clean_counts_and_period(self, "period_start", "period_end")
-        if self.start_time and self.end_time and self.end_time < self.start_time:
+        if self.start_time and self.end_time and self.end_time <= self.start_time and not self.ends_next_day:
             errors["end_time"] = ValidationError(
-                _("The end time cannot be before the start time."), code="end_before_start"
+                _("The end time must be after the start time (tick “ends the next day” for a meeting past midnight)."),
+                code="end_before_start",
+            )
+        if self.ends_next_day and not self.end_time:
+            errors["ends_next_day"] = ValidationError(
+                _("Give the end time on the next day."), code="next_day_without_end"
+            )
+        if self.ends_next_day and self.start_time and self.end_time and self.end_time >= self.start_time:
+            errors["end_time"] = ValidationError(
+                _("Ending the next day, a meeting ends before its start time (it would last a day or more)."),
+                code="more_than_a_day",
             )
         if (self.start_time or self.end_time) and not self.date:
             errors["date"] = ValidationError(_("A start or end time needs a date."), code="time_without_date")
         for name in ("start_time", "end_time"):
             moment = getattr(self, name)
-            if self.date and moment and name not in errors and skipped_by_the_clock(self.date, moment):
+            day = self.date
+            if day and name == "end_time" and self.ends_next_day:
+                day += datetime.timedelta(days=1)
+            if day and moment and name not in errors and skipped_by_the_clock(day, moment):
                 errors[name] = ValidationError(
                     _("%(time)s does not exist on that day in Morocco: the clocks skip that hour."),
                     code="skipped_time",

@@ -239,6 +239,8 @@ class RecommendationLink(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
 
+    history = HistoricalRecords()  # who linked or unlinked, and when
+
     class Meta:
         verbose_name = _("recommendation lineage")
         verbose_name_plural = _("recommendation lineage")
