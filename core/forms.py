@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import registry
+from .models import VersionedModel
 from .search import _ARABIC
 
 ARABIC_DIGITS = {k: v for k, v in _ARABIC.items() if v and v.isdigit()}
@@ -234,8 +235,13 @@ class VersionedFormMixin:
     def clean(self):
         cleaned = super().clean()
         loaded = cleaned.get("loaded_version")
-        if not self.instance.pk or loaded is None:
+        if not self.instance.pk:
             return cleaned
+        if loaded is None:  # a post that skips the check would overwrite whatever changed meanwhile
+            raise forms.ValidationError(
+                _("This form came without the version it was opened with: reload the page, then save again."),
+                code="missing_version",
+            )
         model = type(self.instance)
         current = model.objects.select_for_update().get(pk=self.instance.pk)
         if current.version != loaded:
@@ -344,11 +350,14 @@ MAX_ROWS = 300
 
 
 def table_formset(parent_model, model, form, formset=None, **kwargs):
-    """``inlineformset_factory`` for an editable table: one blank row, deletion, at most ``MAX_ROWS`` rows.
+    """``inlineformset_factory`` for an editable table: one blank row, deletion, at most ``MAX_ROWS`` rows;
+    rows of a VersionedModel refuse to overwrite a change made meanwhile on the row's own page.
 
     ``formset`` defaults to ``BaseTableFormSet``; other keyword arguments go to Django (e.g. ``fk_name``).
     """
     kwargs = {"extra": 1, "can_delete": True, **kwargs}
+    if issubclass(model, VersionedModel):  # each row checks the version it was loaded with
+        form = type(f"Versioned{form.__name__}", (VersionedFormMixin, form), {})
     return forms.inlineformset_factory(
         parent_model, model, form=form, formset=formset or BaseTableFormSet,
         max_num=MAX_ROWS, validate_max=True, absolute_max=MAX_ROWS, **kwargs,

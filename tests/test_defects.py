@@ -408,3 +408,29 @@ def test_review_a_meeting_ending_the_next_day_lasts_less_than_a_day(staff_client
     assert response.context["form"].errors["end_time"] == [
         "Ending the next day, a meeting ends before its start time (it would last a day or more)."
     ]
+
+
+def test_17_a_row_edited_meanwhile_on_its_own_page_is_not_overwritten(staff_client, english):
+    consultation = ConsultationFactory()
+    provincial = MeetingFactory(
+        consultation=consultation, kind="consultation_meeting", province=Province.objects.first()
+    )
+    edit = reverse("meetings:consultation_update", args=[consultation.pk])
+    stale = as_posted(staff_client.get(edit))
+    provincial.participants_total = 40  # saved meanwhile on the meeting's own page
+    provincial.save()
+    row = next(i for i in range(5) if stale.get(f"meetings-{i}-id") == provincial.pk)
+    response = staff_client.post(edit, stale | {f"meetings-{row}-participants_total": "35"})
+    assert response.status_code == 200
+    provincial.refresh_from_db()
+    assert provincial.participants_total == 40
+
+
+def test_17_a_post_without_its_version_is_refused(staff_client, meeting, english):
+    edit = reverse("meetings:meeting_update", args=[meeting.pk])
+    posted = as_posted(staff_client.get(edit)) | {"summary": "Résumé changé"}
+    posted.pop("loaded_version")
+    response = staff_client.post(edit, posted)
+    assert response.status_code == 200 and response.context["form"].non_field_errors() == [
+        "This form came without the version it was opened with: reload the page, then save again."
+    ]
