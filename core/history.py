@@ -116,11 +116,20 @@ def _changes(new, old, hidden) -> list[tuple[str, str, str]]:
             labels = dict(field.flatchoices)
             before, after = labels.get(change.old, change.old), labels.get(change.new, change.new)
         else:
-            before, after = change.old, change.new
+            before, after = _readable(change.old), _readable(change.new)
         rows.append(
             (capfirst(field.verbose_name), "" if before is None else str(before), "" if after is None else str(after))
         )
     return rows
+
+
+def _readable(value):
+    """A plain value as a person reads it: yes or no, a time without seconds (wall clock)."""
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, datetime.time):
+        return f"{value:%H:%M}"
+    return value
 
 
 def _name(field, pk) -> str:
@@ -168,7 +177,7 @@ class RecordHistoryView(HistoryModelMixin, TemplateView):
         """(entry, changes, "kind: name") of the latest changes to the record's parts: the models
         registered with a ``parent`` that points here (a meeting's attendance and agenda rows),
         each only when the user may read that part's history (its ``history_permission``). At most
-        HISTORY_PAGE rows of each part model, a query for each row's previous state."""
+        HISTORY_PAGE rows of each part model; two queries for each, whatever the rows."""
         rows, user = [], self.request.user
         for part in registry.record_types(history=True):
             if not part.parent or part.model._meta.get_field(part.parent).related_model is not self.model:
@@ -177,11 +186,37 @@ class RecordHistoryView(HistoryModelMixin, TemplateView):
             if not user.has_perm(f"{opts.app_label}.{part.history_permission}_{opts.model_name}"):
                 continue  # e.g. indicator values' drafts, for those who may not change them
             hidden = hidden_fields(part.model, self.request.user)
+            links = [field for field in opts.concrete_fields if field.many_to_one]
             history = part.model.history.filter(**{f"{part.parent}_id": self.kwargs["pk"]})
-            for entry in history.select_related("history_user").order_by("-history_id")[:HISTORY_PAGE]:
-                label = f"{capfirst(part.model._meta.verbose_name)}: {entry.instance}"
-                rows.append((entry, _changes(entry, entry.prev_record, hidden), label))
+            history = history.select_related("history_user", *(field.name for field in links))
+            entries = list(history.order_by("-history_id")[:HISTORY_PAGE])
+            previous = _previous_states(part.model, entries)
+            for entry in entries:
+                record = entry.instance
+                for field in links:  # its name (an attendance row's person) from the rows just joined
+                    if (linked := getattr(entry, field.name)) is not None:  # None: deleted since
+                        field.set_cached_value(record, linked)
+                label = f"{capfirst(opts.verbose_name)}: {record}"
+                rows.append((entry, _changes(entry, previous.get(entry.history_id), hidden), label))
         return rows
+
+
+def _previous_states(model, entries) -> dict:
+    """history_id -> the row before it of the same record, for historical rows ``entries``, in one query."""
+    if not entries:
+        return {}
+    rows = model.history.filter(
+        id__in={entry.id for entry in entries}, history_id__lt=max(entry.history_id for entry in entries)
+    ).order_by("id", "history_id")
+    previous, last = {}, {}
+    wanted = {entry.history_id for entry in entries}
+    # the window's own rows are among them, or are the previous of one another
+    everything = sorted({row.history_id: row for row in [*rows, *entries]}.values(), key=lambda r: (r.id, r.history_id))
+    for row in everything:
+        if row.history_id in wanted and row.id in last:
+            previous[row.history_id] = last[row.id]
+        last[row.id] = row
+    return previous
 
 
 class DeletedRecordsView(HistoryModelMixin, ListView):

@@ -1,3 +1,5 @@
+import os
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -69,6 +71,12 @@ def english(settings):
     settings.LANGUAGE_CODE = "en"
     with translation.override("en"):
         yield
+
+
+def production_env(**overrides) -> dict:
+    """The environment of a process run with the production settings (no test or plain-http switches)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "PLAIN_HTTP", "DJANGO_SETTINGS_MODULE")}
+    return env | {"DJANGO_SETTINGS_MODULE": "sse_portal.settings", "ENV_FILE": os.devnull, **overrides}
 
 
 @pytest.fixture

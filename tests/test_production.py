@@ -2,7 +2,6 @@
 
 import io
 import logging
-import os
 import re
 import subprocess
 import sys
@@ -16,6 +15,8 @@ from django.test import Client
 from django.urls import reverse
 
 from core.middleware import SESSION_REFRESHED
+
+from .conftest import production_env
 
 pytestmark = pytest.mark.django_db
 
@@ -168,13 +169,7 @@ def test_the_session_expiry_moves_on_once_half_of_the_idle_time_has_passed(staff
 
 
 def test_the_deployment_check_finds_nothing_with_production_settings(settings):
-    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "PLAIN_HTTP", "DJANGO_SETTINGS_MODULE")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="sse_portal.settings",
-        ENV_FILE=os.devnull,
-        SECRET_KEY="production-like-" + "k3y" * 20,
-        ALLOWED_HOSTS="portal.draa-tafilalet.ma",
-    )
+    env = production_env(SECRET_KEY="production-like-" + "k3y" * 20, ALLOWED_HOSTS="portal.draa-tafilalet.ma")
     command = [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"]
     result = subprocess.run(command, env=env, capture_output=True, text=True, cwd=settings.BASE_DIR)
     assert result.returncode == 0, result.stderr

@@ -6,7 +6,6 @@ the ``committed`` fixture.
 
 import http.cookiejar
 import json
-import os
 import re
 import socket
 import subprocess
@@ -26,6 +25,8 @@ from django.db import connection, transaction
 
 from core.roles import COUNCIL_STAFF
 from meetings.models import Meeting
+
+from .conftest import production_env
 
 
 def test_sixty_simultaneous_saves_of_different_records_all_succeed(committed):
@@ -69,10 +70,7 @@ def database_url() -> str:
 @pytest.fixture
 def gunicorn(committed, tmp_path):
     """The portal under gunicorn with production settings (behind a TLS proxy), on a free port."""
-    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "PLAIN_HTTP", "DJANGO_SETTINGS_MODULE")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="sse_portal.settings",
-        ENV_FILE=os.devnull,
+    env = production_env(
         SECRET_KEY="served-by-gunicorn-" + "s3cret" * 8,
         ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=database_url(),
