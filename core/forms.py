@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import registry
+from .audit import one_history_row
 from .models import VersionedModel
 from .search import _ARABIC
 
@@ -214,6 +215,13 @@ class PortalModelForm(forms.ModelForm):
                     arabic, forms.ValidationError(_("Fill it in Arabic or in French (or both)."), code="required")
                 )
         return cleaned
+
+    def save(self, commit=True):
+        """Save the record and its many-to-many links with one history row (``core.audit``)."""
+        if not commit:
+            return super().save(commit=False)
+        with one_history_row(self.instance):
+            return super().save(commit=True)
 
 
 class VersionedFormMixin:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
 from . import registry
+from .audit import one_history_row
 from .forms import display_value
 from .i18n import separator
 from .views import ModelPermissionMixin
@@ -83,7 +84,14 @@ class HistoryModelMixin(ModelPermissionMixin):
         opts = self.model._meta
         context["opts"] = opts
         context["can_restore"] = self.request.user.has_perm(f"{opts.app_label}.add_{opts.model_name}")
+        context["can_purge"] = self.request.user.has_perm(purge_permission(self.model))
         return context
+
+
+def purge_permission(model) -> str:
+    """Deleting a record for good needs the permission to delete its history rows: administrators'."""
+    history = model.history.model._meta
+    return f"{history.app_label}.delete_{history.model_name}"
 
 
 def _last_values(entry, hidden) -> list[tuple[str, str]]:
@@ -270,6 +278,43 @@ class RestoreView(HistoryModelMixin, TemplateView):
         return HttpResponseRedirect(record.get_absolute_url())
 
 
+class PurgeView(HistoryModelMixin, TemplateView):
+    """Delete a deleted record for good: its history and that of the parts deleted with it go,
+    and with them their files (``core.files``); no restore is possible afterwards. GET asks to
+    confirm, POST does it in one transaction."""
+
+    template_name = "core/purge_confirm.html"
+
+    def get_permission_required(self):
+        return [purge_permission(self.model)]
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.deleted = get_object_or_404(self.model.history, history_id=kwargs["history_id"], history_type="-")
+        if self.model.objects.filter(pk=self.deleted.id).exists():
+            raise Http404  # a record back in use keeps its history
+
+    def get_context_data(self, **kwargs):
+        parts = {}
+        for part in _deleted_parts(self.deleted):
+            label = capfirst(part.instance_type._meta.verbose_name_plural)
+            parts[label] = parts.get(label, 0) + 1
+        return super().get_context_data(deleted=self.deleted, parts=parts.items(), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        with transaction.atomic():
+            for row in [*_deleted_parts(self.deleted), self.deleted]:
+                row.instance_type.history.filter(id=row.id).delete()
+        messages.success(request, _("“%(record)s” was deleted for good.") % {"record": self.deleted.instance})
+        opts = self.model._meta
+        return HttpResponseRedirect(reverse("core:deleted_records", args=[opts.app_label, opts.model_name]))
+
+
+def _deleted_parts(deleted) -> list:
+    """Deletion rows of the parts deleted with ``deleted``, and of their parts, depth first."""
+    return [row for part in _parts_deleted_with(deleted) for row in (*_deleted_parts(part), part)]
+
+
 def missing_links(deleted) -> list[str]:
     """Labels ("chair: 3") of the foreign keys of a deleted record's last state whose target no
     longer exists: restoring it would break them."""
@@ -294,7 +339,15 @@ def restore(deleted):
     model = deleted.instance_type
     record = deleted.instance
     record._change_reason = "restored"
-    record.save()
+    with one_history_row(record):
+        record.save()
+        _restore_links(model, record, deleted)
+    for part in _parts_deleted_with(deleted):
+        restore(part)
+    return record
+
+
+def _restore_links(model, record, deleted) -> None:
     before = (
         model.history.filter(id=deleted.id, history_id__lt=deleted.history_id)
         .exclude(history_type="-")
@@ -307,9 +360,6 @@ def restore(deleted):
         column = f"{field.m2m_reverse_field_name()}_id"
         wanted = [getattr(row, column) for row in getattr(before, field.name).all()]
         getattr(record, field.name).set(field.related_model.objects.filter(pk__in=wanted))
-    for part in _parts_deleted_with(deleted):
-        restore(part)
-    return record
 
 
 def _parts_deleted_with(deleted):

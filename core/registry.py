@@ -27,7 +27,9 @@ The kit (``core``) imports no domain app. Each app tells it about its models fro
   searches (default ``("search_text",)``), ``chooser_related`` the relations it joins. The
   model must be a ``core.models.SearchableModel``.
 - ``history``: its history, deleted records and restore pages exist (``core.history``). The
-  model must keep history with django-simple-history (``history = HistoricalRecords()``).
+  model must keep history with ``core.audit.HistoricalRecords`` (django-simple-history's,
+  one row per save). Its uploaded files stay in storage while a row or history row names them
+  (``core.files``).
   ``history_permission`` is the action needed to read it ("view" by default); restoring a
   deleted record always needs "add".
 - ``private_fields``: fields hidden from history unless the user has ``private_permission``
@@ -94,6 +96,7 @@ def register_app(app_config) -> None:
 
 def register(model: type[models.Model], **options) -> RecordType:
     """Tell the kit what ``model`` supports; returns its RecordType. Options: see the module."""
+    from .files import keep_files_while_named
     from .models import NumberedItem, SearchableModel
 
     record = RecordType(model, **options)
@@ -103,11 +106,13 @@ def register(model: type[models.Model], **options) -> RecordType:
         raise ImproperlyConfigured(f"{record.label} is registered twice with core.registry, with other options.")
     if (record.searchable or record.choosable) and not issubclass(model, SearchableModel):
         raise ImproperlyConfigured(f"{record.label} is searchable or choosable but not a SearchableModel.")
-    if record.history and not hasattr(model, "history"):
-        raise ImproperlyConfigured(f"{record.label} claims history but has no HistoricalRecords.")
+    if record.history and not hasattr(model, "_history_records"):
+        raise ImproperlyConfigured(f"{record.label} claims history but has no core.audit.HistoricalRecords.")
     if record.numbered and not (issubclass(model, NumberedItem) and record.parent):
         raise ImproperlyConfigured(f"{record.label} is numbered: it must be a NumberedItem with a parent.")
     _types[record.label] = record
+    if record.history:
+        keep_files_while_named(model)
     return record
 
 

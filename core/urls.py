@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .editing import ChooserView
-from .history import DeletedRecordsView, RecordHistoryView, RestoreView
+from .history import DeletedRecordsView, PurgeView, RecordHistoryView, RestoreView
 
 app_name = "core"
 urlpatterns = [
@@ -12,5 +12,10 @@ urlpatterns = [
         "history/<str:app_label>/<str:model_name>/restore/<int:history_id>/",
         RestoreView.as_view(),
         name="record_restore",
+    ),
+    path(
+        "history/<str:app_label>/<str:model_name>/purge/<int:history_id>/",
+        PurgeView.as_view(),
+        name="record_purge",
     ),
 ]

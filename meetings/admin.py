@@ -1,5 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin import HistoryAdmin
 
 from .models import (
     AgendaItem,
@@ -26,7 +27,7 @@ class AttendanceInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(HistoryAdmin):
     list_display = ["title_ar", "title_fr", "kind", "date", "period_start", "province", "status"]
     list_filter = ["kind", "status", "format", "province"]
     list_select_related = ["province"]
@@ -37,7 +38,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(SimpleHistoryAdmin):
+class AttendanceAdmin(HistoryAdmin):
     list_display = ["meeting", "person", "group_ar", "position", "organization", "mode", "status", "is_presenter"]
     list_filter = ["mode", "status", "is_presenter"]
     date_hierarchy = "meeting__date"
@@ -55,7 +56,7 @@ class ConsultationMeetingInline(admin.TabularInline):
 
 
 @admin.register(Consultation)
-class ConsultationAdmin(SimpleHistoryAdmin):
+class ConsultationAdmin(HistoryAdmin):
     list_display = ["title_ar", "period_start", "period_end", "participants_total", "programme"]
     date_hierarchy = "period_start"
     list_select_related = ["programme"]
@@ -75,7 +76,7 @@ class StatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(SimpleHistoryAdmin):
+class RecommendationAdmin(HistoryAdmin):
     list_display = ["__str__", "axis", "status", "source_consultation", "source_meeting"]
     list_filter = ["status", "axis", "source_consultation"]
     list_select_related = ["axis", "source_consultation", "source_meeting"]
@@ -88,7 +89,7 @@ class RecommendationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(RecommendationAnswer)
-class RecommendationAnswerAdmin(SimpleHistoryAdmin):
+class RecommendationAnswerAdmin(HistoryAdmin):
     list_display = ["recommendation", "responsible", "estimated_cost", "answered_on"]
     list_select_related = ["recommendation", "responsible"]
     search_fields = ["text_ar", "text_fr", "recommendation__text_ar"]
@@ -119,7 +120,7 @@ class StatusChangeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Decision)
-class DecisionAdmin(SimpleHistoryAdmin):
+class DecisionAdmin(HistoryAdmin):
     list_display = ["number", "date", "meeting", "votes_for", "votes_against", "abstentions"]
     list_select_related = ["meeting"]
     search_fields = ["number", "subject_ar", "subject_fr"]

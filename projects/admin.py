@@ -1,5 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin import HistoryAdmin
 
 from .models import (
     AgreementParty,
@@ -20,7 +21,7 @@ from .models import (
 
 
 @admin.register(ThematicAxis)
-class ThematicAxisAdmin(SimpleHistoryAdmin):
+class ThematicAxisAdmin(HistoryAdmin):
     list_display = ["order", "name_ar", "name_fr", "code"]
     search_fields = ["name_ar", "name_fr", "code"]
 
@@ -31,7 +32,7 @@ class StrategyAxisInline(admin.TabularInline):
 
 
 @admin.register(Strategy)
-class StrategyAdmin(SimpleHistoryAdmin):
+class StrategyAdmin(HistoryAdmin):
     list_display = ["title_ar", "title_fr", "owner"]
     list_select_related = ["owner"]
     search_fields = ["title_ar", "title_fr"]
@@ -40,14 +41,14 @@ class StrategyAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(StrategyAxis)
-class StrategyAxisAdmin(SimpleHistoryAdmin):
+class StrategyAxisAdmin(HistoryAdmin):
     list_display = ["strategy", "order", "title_ar", "title_fr"]
     list_select_related = ["strategy"]
     search_fields = ["title_ar", "title_fr", "strategy__title_ar"]
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(SimpleHistoryAdmin):
+class ProgrammeAdmin(HistoryAdmin):
     list_display = ["title_ar", "title_fr", "kind", "owner", "adopted_at"]
     date_hierarchy = "adopted_at__date"
     list_filter = ["kind"]
@@ -57,7 +58,7 @@ class ProgrammeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(SimpleHistoryAdmin):
+class ProjectAdmin(HistoryAdmin):
     list_display = ["title_ar", "programme", "status", "progress", "budget", "lead_organization", "approving_meeting"]
     date_hierarchy = "approving_meeting__date"
     list_filter = ["status", "programme", "thematic_axes"]
@@ -89,7 +90,7 @@ class AmendmentInline(admin.TabularInline):
 
 
 @admin.register(PartnershipAgreement)
-class PartnershipAgreementAdmin(SimpleHistoryAdmin):
+class PartnershipAgreementAdmin(HistoryAdmin):
     list_display = ["title_ar", "status", "signing_date"]
     list_filter = ["status"]
     search_fields = ["title_ar", "title_fr", "subject_ar", "subject_fr"]
@@ -104,7 +105,7 @@ class MilestoneDocumentInline(admin.TabularInline):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(SimpleHistoryAdmin):
+class MilestoneAdmin(HistoryAdmin):
     list_display = ["title_ar", "kind", "project", "start_date", "end_date", "venue"]
     list_filter = ["kind"]
     list_select_related = ["project"]
@@ -120,7 +121,7 @@ class ExpenditureInline(admin.TabularInline):
 
 
 @admin.register(BudgetLine)
-class BudgetLineAdmin(SimpleHistoryAdmin):
+class BudgetLineAdmin(HistoryAdmin):
     list_display = ["project", "year", "funder", "planned", "revised"]
     list_filter = ["year"]
     list_select_related = ["project", "funder"]
@@ -137,7 +138,7 @@ class IndicatorValueInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(SimpleHistoryAdmin):
+class IndicatorAdmin(HistoryAdmin):
     list_display = ["name_ar", "project", "unit", "baseline", "target"]
     list_select_related = ["project"]
     search_fields = ["name_ar", "name_fr", "project__title_ar"]
@@ -146,7 +147,7 @@ class IndicatorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(IndicatorValue)
-class IndicatorValueAdmin(SimpleHistoryAdmin):
+class IndicatorValueAdmin(HistoryAdmin):
     list_display = ["indicator", "period_start", "period_end", "value", "status", "approved_by"]
     list_filter = ["status"]
     list_select_related = ["indicator__project", "approved_by"]

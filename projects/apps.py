@@ -22,6 +22,7 @@ class ProjectsConfig(AppConfig):
         registry.register(m.AgreementParty, history=True, parent="agreement")
         registry.register(m.Amendment, history=True, parent="agreement")
         registry.register(m.Milestone, history=True, parent="project")
+        registry.register(m.MilestoneDocument, history=True, parent="milestone")
         registry.register(m.BudgetLine, history=True, parent="project")
         registry.register(m.Expenditure, history=True)
         registry.register(m.Indicator, history=True, parent="project")

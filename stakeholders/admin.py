@@ -1,5 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin import HistoryAdmin
 
 from .models import Commune, Organization, Person, Position, Province, Region
 
@@ -36,7 +37,7 @@ class PositionInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(SimpleHistoryAdmin):
+class OrganizationAdmin(HistoryAdmin):
     list_display = ["name_ar", "name_fr", "acronym", "kind", "parent", "region"]
     list_filter = ["kind", "region"]
     list_select_related = ["parent", "region"]
@@ -46,7 +47,7 @@ class OrganizationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(HistoryAdmin):
     list_display = ["full_name_ar", "full_name_latin", "gender"]
     list_filter = ["gender"]
     search_fields = ["full_name_ar", "full_name_latin", "email"]
@@ -54,7 +55,7 @@ class PersonAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(SimpleHistoryAdmin):
+class PositionAdmin(HistoryAdmin):
     list_display = ["person", "title_ar", "title_fr", "organization", "start_date", "end_date"]
     list_filter = ["organization__kind"]
     date_hierarchy = "start_date"

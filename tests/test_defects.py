@@ -274,17 +274,21 @@ def test_5_the_admin_shows_workflow_statuses_without_letting_them_change(client,
 
 
 def as_posted(page) -> dict:
-    """What the browser would post back, unchanged, from an edit page: its form and tables."""
-    forms = [page.context["form"]]
+    """What the browser would post back, unchanged, from an edit page (the portal's or the
+    admin's): its form and tables."""
+    if "adminform" in page.context:
+        forms, formsets = [page.context["adminform"].form], [i.formset for i in page.context["inline_admin_formsets"]]
+    else:
+        forms, formsets = [page.context["form"]], [formset for _title, formset in page.context["formsets"]]
     data = {}
-    for _title, formset in page.context["formsets"]:
+    for formset in formsets:
         forms += formset.forms
         management_form = formset.management_form
         data |= {management_form.add_prefix(n): management_form[n].value() for n in management_form.fields}
     for form in forms:
         for name in form.fields:
             value = form[name].value()
-            if value not in (None, False, ""):
+            if value not in (None, False, "", []):
                 data[form.add_prefix(name)] = "on" if value is True else value
     return data
 
@@ -459,3 +463,67 @@ def test_6_history_shows_yes_no_and_wall_clock_times_as_people_read_them(staff_c
     page = staff_client.get(reverse("core:record_history", args=["meetings", "meeting", meeting.pk]))
     _entry, changes, _part = page.context["entries"][0]
     assert ("Ends the next day", "No", "Yes") in changes and ("Start time", "", "20:00") in changes
+
+
+def test_21_one_save_that_changes_partners_writes_one_history_row(staff_client, english):
+    consultation = ConsultationFactory()
+    first, second = Organization.objects.create(name_fr="REMESS"), Organization.objects.create(name_fr="ODCO")
+    consultation.partners.set([first])
+    before = consultation.history.count()
+    edit = reverse("meetings:consultation_update", args=[consultation.pk])
+    changed = as_posted(staff_client.get(edit)) | {"partners": [second.pk]}
+    assert staff_client.post(edit, changed).status_code == 302
+    assert consultation.history.count() == before + 1
+    assert [row.organization_id for row in consultation.history.latest().partners.all()] == [second.pk]
+
+
+def test_21_the_admin_and_a_restore_write_one_history_row_too(client, administrator, staff_client):
+    project = ProjectFactory()
+    client.force_login(administrator)
+    partner = Organization.objects.create(name_fr="ADS")
+    data = as_posted(client.get(reverse("admin:projects_project_change", args=[project.pk]))) | {
+        "partners": [partner.pk]
+    }
+    before = project.history.count()
+    response = client.post(reverse("admin:projects_project_change", args=[project.pk]), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert project.history.count() == before + 1
+    assert [row.organization_id for row in project.history.latest().partners.all()] == [partner.pk]
+
+    delete_through_the_page(staff_client, project)
+    deleted = project.history.latest()
+    staff_client.post(reverse("core:record_restore", args=["projects", "project", deleted.history_id]))
+    restored = project.history.latest()
+    assert (project.history.count(), restored.history_type) == (before + 3, "+")
+    assert [row.organization_id for row in restored.partners.all()] == [partner.pk]
+
+
+def test_18_a_restore_brings_documents_back_and_deleting_for_good_removes_their_files(
+    staff_client, client, administrator, settings, tmp_path, django_capture_on_commit_callbacks, english
+):
+    settings.MEDIA_ROOT = tmp_path
+    project = ProjectFactory()
+    pdf = SimpleUploadedFile("programme.pdf", b"%PDF-1.7 programme", content_type="application/pdf")
+    staff_client.post(reverse("projects:milestone_create"), milestone_with(pdf, project))
+    stored = tmp_path / MilestoneDocument.objects.get().file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        delete_through_the_page(staff_client, project)
+    assert stored.read_bytes() == b"%PDF-1.7 programme" and not MilestoneDocument.objects.exists()
+
+    deleted = project.history.get(history_type="-")
+    staff_client.post(reverse("core:record_restore", args=["projects", "project", deleted.history_id]))
+    document = MilestoneDocument.objects.get(milestone__project=project)
+    download = staff_client.get(reverse("projects:document_download", args=[document.pk]))
+    assert b"".join(download.streaming_content) == b"%PDF-1.7 programme"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        delete_through_the_page(staff_client, document.milestone)
+    deleted = document.milestone.history.filter(history_type="-").latest()
+    purge = reverse("core:record_purge", args=["projects", "milestone", deleted.history_id])
+    assert staff_client.post(purge).status_code == 403
+    client.force_login(administrator)
+    assert "Documents: 1" in client.get(purge).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(purge).status_code == 302
+    assert not stored.exists() and not MilestoneDocument.history.filter(id=document.pk).exists()
+    assert project.history.exists()  # the project, still in use, keeps its history

@@ -5,8 +5,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from core.audit import HistoricalRecords
 from core.constraints import in_one_language_at_least
 from core.i18n import localized
 from core.models import SearchableModel, VersionedModel

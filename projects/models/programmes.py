@@ -7,8 +7,8 @@ from django.db.models import F, FloatField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from core.audit import HistoricalRecords
 from core.constraints import in_one_language_at_least
 from core.i18n import localized
 from core.models import NumberedItem, SearchableModel, VersionedModel

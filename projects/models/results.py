@@ -10,8 +10,8 @@ from django.db.models import DecimalField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from core.audit import HistoricalRecords
 from core.constraints import end_not_before_start, in_one_language_at_least
 from core.i18n import localized
 from core.models import VersionedModel
@@ -71,6 +71,8 @@ class MilestoneDocument(models.Model):
     milestone = models.ForeignKey(Milestone, models.CASCADE, related_name="documents", verbose_name=_("milestone"))
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(_("file"), upload_to="milestones/%Y/", validators=document_validators())
+
+    history = HistoricalRecords()  # its file stays in storage while a history row names it (core.files)
 
     class Meta:
         verbose_name = _("document")
