@@ -64,6 +64,11 @@ def search_condition(query: str, fields: tuple[str, ...] = ("search_text",)) -> 
     return condition
 
 
+def folded_fields(record, fields: tuple[str, ...]) -> str:
+    """The ``search_text`` of ``record``: its ``fields`` joined by spaces, then ``normalize``-d."""
+    return normalize(" ".join(str(getattr(record, f) or "") for f in fields))
+
+
 def backfill_search_text(app_label: str, search_fields: dict[str, tuple[str, ...]]):
     """A RunPython function filling ``search_text`` of existing rows (historical models have no save hook)."""
 
@@ -72,7 +77,7 @@ def backfill_search_text(app_label: str, search_fields: dict[str, tuple[str, ...
             model = apps.get_model(app_label, model_name)
             rows = list(model.objects.all())
             for row in rows:
-                row.search_text = normalize(" ".join(str(getattr(row, f) or "") for f in fields))
+                row.search_text = folded_fields(row, fields)
             model.objects.bulk_update(rows, ["search_text"], batch_size=500)
 
     return forwards

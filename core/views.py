@@ -57,15 +57,21 @@ class PortalListView(ModelPermissionMixin, FilterView):
         return kwargs
 
     def paginate_queryset(self, queryset, page_size):
-        # Meta.ordering does not apply to GROUP BY queries (annotations): restore it.
-        if not queryset.ordered:
+        """Ids first: the page's keys come from a query that reads only the ordering's index
+        (and the count from one without joins), then those 25 rows are read whole."""
+        if not queryset.ordered:  # Meta.ordering does not apply to GROUP BY queries (annotations)
             queryset = queryset.order_by(*self.model._meta.ordering, "pk")
+        keys = queryset.values_list("pk", flat=True)
         try:
-            return super().paginate_queryset(queryset, page_size)
+            paginator, page, _keys, is_paginated = super().paginate_queryset(keys, page_size)
         except Http404:  # page=abc or past the end: show the first page rather than an error
-            paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
+            paginator = self.get_paginator(keys, page_size, allow_empty_first_page=True)
             page = paginator.page(1)
-            return paginator, page, page.object_list, page.has_other_pages()
+            is_paginated = page.has_other_pages()
+        wanted = list(page.object_list)
+        rows = {row.pk: row for row in queryset.filter(pk__in=wanted).order_by()}
+        page.object_list = [rows[key] for key in wanted]
+        return paginator, page, page.object_list, is_paginated
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -52,7 +52,9 @@ class RecommendationFilter(SearchFilterSet):
     province = RecordChoiceFilter(
         queryset=Province.objects.of_portal_region(), method="filter_province", label=_("province")
     )
-    source_consultation = RecordChoiceFilter(queryset=Consultation.objects.all(), label=_("source consultation"))
+    source_consultation = RecordChoiceFilter(
+        queryset=Consultation.objects.all(), method="filter_source_consultation", label=_("source consultation")
+    )
     has_project = django_filters.BooleanFilter(method="filter_has_project", label=_("carried by a project"))
     o = django_filters.OrderingFilter(fields=(("axis__order", "axis"), ("status", "status")), label=_("sort by"))
 
@@ -65,6 +67,10 @@ class RecommendationFilter(SearchFilterSet):
         return queryset.filter(
             Q(source_meeting__province=value) | Q(source_consultation__meetings__province=value)
         ).distinct()
+
+    def filter_source_consultation(self, queryset, name, value):
+        """Made by the consultation as a whole, or by one of its provincial meetings."""
+        return queryset.of_consultations([value.pk])
 
     def filter_has_project(self, queryset, name, value):
         return queryset.filter(projects__isnull=not value).distinct()

@@ -1,12 +1,13 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.editing import InlineFormsetsMixin, PortalCreateView, PortalDeleteView, PortalUpdateView
+from core.models import related_count
 from core.views import PortalDetailView, PortalListView
 
 from .filters import ConsultationFilter, DecisionFilter, MeetingFilter, RecommendationFilter
@@ -43,7 +44,11 @@ class MeetingListView(PortalListView):
     filterset_class = MeetingFilter
 
     def get_queryset(self):
-        return Meeting.objects.with_related().annotate(attendee_count=Count("attendances")).newest_first()
+        return (
+            Meeting.objects.with_related()
+            .annotate(attendee_count=related_count(Attendance.objects.all(), "meeting"))
+            .newest_first()
+        )
 
 
 class MeetingDetailView(PortalDetailView):
@@ -76,7 +81,7 @@ class ConsultationListView(PortalListView):
     def get_queryset(self):
         return (
             Consultation.objects.select_related("programme", "organizer")
-            .annotate(meeting_count=Count("meetings", distinct=True))
+            .annotate(meeting_count=related_count(Meeting.objects.all(), "consultation"))
             .prefetch_related("partners")
         )
 
@@ -104,14 +109,17 @@ class ConsultationDetailView(PortalDetailView):
 
 
 class RecommendationListView(PortalListView):
-    """Recommendations by axis."""
+    """Recommendations, newest first (the primary key's order: sorting on the axis's order, a
+    joined column, read all 100,000 rows of a region); sortable by axis or status."""
 
     model = Recommendation
     filterset_class = RecommendationFilter
 
     def get_queryset(self):
-        return Recommendation.objects.select_related("axis", "source_meeting", "source_consultation").annotate(
-            project_count=Count("projects")
+        return (
+            Recommendation.objects.select_related("axis", "source_meeting", "source_consultation")
+            .annotate(project_count=related_count(Recommendation.projects.through.objects.all(), "recommendation"))
+            .order_by("-pk")
         )
 
 

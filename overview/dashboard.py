@@ -8,14 +8,16 @@ is counted apart, never taken as zero.
 
 import datetime
 from dataclasses import dataclass, field
-from functools import cached_property
 
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, OuterRef, Q, Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Consultation, Meeting, Recommendation, overlapping
 from projects.models import PartnershipAgreement, Programme, Project, ThematicAxis
 from stakeholders.models import Province
+
+from .figures_cache import cached_figure
 
 
 @dataclass
@@ -26,6 +28,11 @@ class Filters:
     end: datetime.date | None = None
     province: Province | None = None
     programme: Programme | None = None
+
+    def key(self) -> str:
+        """The filters as a cache key part, e.g. ``2022-01-01_-_12_-``."""
+        parts = (self.start, self.end, self.province, self.programme)
+        return "_".join("-" if p is None else str(getattr(p, "pk", p)) for p in parts)
 
 
 @dataclass
@@ -136,7 +143,7 @@ class Dashboard:
         return qs
 
     # --- headline figures ---------------------------------------------------------------------------
-    @cached_property
+    @cached_figure
     def meetings_by_kind(self) -> Figure:
         counts = dict(
             self.meetings()
@@ -147,7 +154,7 @@ class Dashboard:
         rows = [[label, counts.get(kind, 0)] for kind, label in Meeting.Kind.choices]
         return Figure("meetings-by-kind", _("Meetings held, by kind"), [_("Kind"), _("Meetings")], rows)
 
-    @cached_property
+    @cached_figure
     def participation(self) -> Figure:
         """Consultation meetings and participants. With a province chosen, the counts of that
         province's meetings; otherwise the consultations' totals (the source gives 186 in all)."""
@@ -176,7 +183,7 @@ class Dashboard:
         counts = dict(queryset.values_list(group).annotate(n=Count("pk", distinct=True)))
         return Figure(slug, title, [column, counted], [[label, counts.get(key, 0)] for key, label in choices])
 
-    @cached_property
+    @cached_figure
     def recommendations_by_axis(self) -> Figure:
         axes = [(axis.pk, axis.name) for axis in ThematicAxis.objects.all()]
         figure = self._by(self.recommendations(), "axis", axes + [(None, _("no axis"))], "recommendations-by-axis",
@@ -184,12 +191,12 @@ class Dashboard:
         figure.rows = [row for row in figure.rows if row[0] != _("no axis") or row[1]]
         return figure
 
-    @cached_property
+    @cached_figure
     def recommendations_by_status(self) -> Figure:
         return self._by(self.recommendations(), "status", Recommendation.Status.choices, "recommendations-by-status",
                         _("Recommendations by status"), _("Status"), _("Recommendations"))  # fmt: skip
 
-    @cached_property
+    @cached_figure
     def recommendations_carried(self) -> Figure:
         """Recommendations carried by a project of a regional development programme."""
         totals = self.recommendations().aggregate(
@@ -214,7 +221,7 @@ class Dashboard:
             chart=None,
         )
 
-    @cached_property
+    @cached_figure
     def projects_by_status(self) -> Figure:
         return self._by(self.projects(), "status", Project.Status.choices, "projects-by-status",
                         _("Projects by status"), _("Status"), _("Projects"))  # fmt: skip
@@ -228,7 +235,7 @@ class Dashboard:
             slug, title, [column, _("Budget (MAD)"), _("Projects"), _("Of which budget not known")], rows, note=note
         )
 
-    @cached_property
+    @cached_figure
     def budget_by_programme(self) -> Figure:
         data = {
             row["programme"]: (row["n"], row["total"], row["unknown"])
@@ -250,32 +257,31 @@ class Dashboard:
 
         The budget of a project is its effective budget (``ProjectQuerySet.with_effective_budget``).
         """
-        budget = Subquery(
-            Project.objects.with_effective_budget().filter(pk=OuterRef("project")).values("effective_budget")
-        )
+        budget = Coalesce("project__budget", Project.objects.lines_total(OuterRef("project")))
         rows = (
             through.objects.filter(project__in=self.projects().values("pk"))
             .annotate(budget=budget)
             .values(key)
             .annotate(n=Count("project"), total=Sum("budget"), unknown=Count("project", filter=Q(budget__isnull=True)))
+            .order_by()
         )
         return {row[key]: (row["n"], row["total"], row["unknown"]) for row in rows}
 
-    @cached_property
+    @cached_figure
     def budget_by_province(self) -> Figure:
         data = self._through_budget(Project.provinces.through, "province")
         labels = [(p.pk, p.name) for p in Province.objects.of_portal_region()]
         return self._budget(data, labels, "budget-by-province", _("Budget by province"), _("Province"),
                             note=_("A project in several provinces counts in full in each."))  # fmt: skip
 
-    @cached_property
+    @cached_figure
     def budget_by_axis(self) -> Figure:
         data = self._through_budget(Project.thematic_axes.through, "thematicaxis")
         labels = [(a.pk, a.name) for a in ThematicAxis.objects.all()]
         return self._budget(data, labels, "budget-by-axis", _("Budget by thematic axis"), _("Thematic axis"),
                             note=_("A project on several axes counts in full on each."))  # fmt: skip
 
-    @cached_property
+    @cached_figure
     def agreements_by_status(self) -> Figure:
         return self._by(self.agreements(), "status", PartnershipAgreement.Status.choices, "agreements-by-status",
                         _("Partnership agreements by status"), _("Status"), _("Agreements"))  # fmt: skip
@@ -311,7 +317,7 @@ class Dashboard:
         "budget": _("Budget (MAD)"),
     }
 
-    @cached_property
+    @cached_figure
     def by_province(self) -> Figure:
         """Per province of the region: meetings, consultation meetings, participants, projects, budget,
         and per-capita figures from the 2024 census (per 100,000 inhabitants; MAD per inhabitant)."""

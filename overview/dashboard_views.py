@@ -10,7 +10,9 @@ import openpyxl
 import tablib
 from django import forms
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.db.models import Q
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext_lazy as _
@@ -128,26 +130,46 @@ class TimelineView(DashboardPage):
 
 
 class FollowUpView(DashboardPage):
-    """For each consultation, its recommendations and what became of each (projects, status)."""
+    """For each consultation, its recommendations and what became of each (projects, status).
+
+    Ten consultations a page, newest first, each with its first ``SHOWN`` recommendations and
+    a link to all of them in the recommendation list: a region's 500 consultations and 25,000
+    recommendations were one page of 10 MiB.
+    """
 
     template_name = "overview/dashboard/follow_up.html"
     tab = "follow-up"
+    PAGE = 10
+    SHOWN = 20
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        consultations = list(context["dashboard"].consultations().select_related("programme"))
-        recommendations = (
-            Recommendation.objects.of_consultations([c.pk for c in consultations])
+        paginator = Paginator(context["dashboard"].consultations().select_related("programme"), self.PAGE)
+        page = paginator.get_page(self.request.GET.get("page"))
+        consultations = list(page.object_list)
+        ids = [c.pk for c in consultations]
+        of_them = Recommendation.objects.of_consultations(ids)
+        totals = dict(of_them.order_by().values_list("consultation_key").annotate(n=Count("pk", distinct=True)))
+        rank = Window(RowNumber(), partition_by=[F("consultation_key")], order_by=F("pk").asc())
+        shown = (
+            of_them.annotate(rank=rank)
+            .filter(rank__lte=self.SHOWN)
             .select_related("axis")
             .prefetch_related("projects__programme")
             .order_by("pk")
         )
         followed = {}
-        for recommendation in recommendations:  # its own and its provincial meetings', in one query
+        for recommendation in shown:  # its own and its provincial meetings', in one query
             followed.setdefault(recommendation.consultation_key, []).append(recommendation)
         for consultation in consultations:
             consultation.followed = followed.get(consultation.pk, [])
-        context["consultations"] = consultations
+            consultation.followed_total = totals.get(consultation.pk, 0)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            consultations=consultations, page_obj=page, paginator=paginator, is_paginated=page.has_other_pages(),
+            query_without_page=query.urlencode(),
+        )  # fmt: skip
         return context
 
 

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse_lazy
@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from core.editing import InlineFormsetsMixin, PortalCreateView, PortalDeleteView, PortalUpdateView
+from core.models import related_count
 from core.views import ModelPermissionMixin, PortalDetailView, PortalListView
 from meetings.models import Meeting
 
@@ -38,6 +39,7 @@ from .models import (
     Programme,
     Project,
     Strategy,
+    StrategyAxis,
 )
 from .models.results import budget_totals
 from .services import approve_value, submit_value
@@ -95,7 +97,9 @@ class ProgrammeListView(PortalListView):
     filterset_class = ProgrammeFilter
 
     def get_queryset(self):
-        return Programme.objects.select_related("owner", "adopted_at").annotate(project_count=Count("projects"))
+        return Programme.objects.select_related("owner", "adopted_at").annotate(
+            project_count=related_count(Project.objects.all(), "programme")
+        )
 
 
 class ProgrammeDetailView(PortalDetailView):
@@ -114,7 +118,9 @@ class StrategyListView(PortalListView):
     filterset_class = StrategyFilter
 
     def get_queryset(self):
-        return Strategy.objects.select_related("owner").annotate(axis_count=Count("axes"))
+        return Strategy.objects.select_related("owner").annotate(
+            axis_count=related_count(StrategyAxis.objects.all(), "strategy")
+        )
 
 
 class StrategyDetailView(PortalDetailView):

@@ -1,98 +1,237 @@
-"""Time the busiest pages at growing data sizes, and count their SQL queries.
+"""Every kind of page at 1/100 of a region's data and at a whole region's, against a floor page.
 
-Usage: .venv/bin/python scripts/benchmark.py [--sizes 100 1000 10000]
+Usage: .venv/bin/python scripts/benchmark.py [--database sqlite|postgres] [--scales 1 100]
+       [--national] [--repeat 5] [--load SECONDS]      (or: make bench)
 
-Builds a throw-away SQLite database (a temporary file; DATABASE_URL is ignored), loads the real
-dataset, adds N meetings, projects and recommendations per step in bulk, then requests each page
-five times as a council staff member and prints the median time (ms) and the query count. The
-query count should not grow with N; the time should grow slowly.
+Builds a throw-away database (a temporary SQLite file, or the PostgreSQL database ``sse_bench``
+on BENCH_DATABASE_URL's server, dropped and created again), loads the real dataset, then
+grows it in bulk to each scale (scripts/bench_data.py: 100 = one region, 50,000 meetings and
+500,000 attendance rows; ``--national`` builds that for each of the 12 regions). At each scale
+every page is requested ``--repeat`` times, each time right after the floor (scripts/bench_urls.py),
+and the table gives the median ms, the ratio to the floor's median, the query count, the size
+and the peak of Python memory of one request; then the last scale's time over the first's.
+``--load`` serves the last scale with gunicorn and prints requests per second for a few pages.
 """
 
 import argparse
-import datetime
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
+import threading
 import time
+import tracemalloc
+import urllib.request
 from pathlib import Path
 
-PAGES = [
-    "/",
-    "/meetings/",
-    "/projects/",
-    "/recommendations/",
-    "/search/?q=مجلس",
-    "/dashboard/",
-    "/dashboard/provinces/",
-    "/dashboard/timeline/",
-    "/dashboard/follow-up/",
-]
+ROOT = Path(__file__).resolve().parent.parent
+GOALS = {"list": 3, "detail": 3, "search": 3, "chooser": 3, "dashboard": 5, "export": 5, "admin": 3}
+
+
+def prepare_database(kind: str) -> None:
+    if kind == "sqlite":
+        os.environ["DATABASE_URL"] = f"sqlite:///{Path(tempfile.mkdtemp()) / 'benchmark.sqlite3'}"
+        return
+    import psycopg2
+
+    server = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    connection = psycopg2.connect(server)
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("DROP DATABASE IF EXISTS sse_bench WITH (FORCE)")
+        cursor.execute("CREATE DATABASE sse_bench")
+    connection.close()
+    os.environ["DATABASE_URL"] = server.rsplit("/", 1)[0] + "/sse_bench"
+
+
+def pages() -> list[tuple[str, str, str]]:
+    """(kind, label, URL) of every page kind, on records that exist at every scale."""
+    from django.urls import reverse
+
+    from core import registry
+    from meetings.models import Consultation, Meeting, Recommendation
+    from projects.models import Project
+    from stakeholders.models import Organization, Person
+
+    real = Meeting.objects.filter(date="2022-05-11").first()
+    busy = Meeting.objects.filter(attendances__isnull=False, kind="working_meeting").order_by("-pk").first()
+    rows = [("floor", "floor", reverse("bench_floor")), ("home", "home", reverse("overview:home"))]
+    for record_type in registry.record_types(searchable=True):
+        url = reverse(registry.page_name(record_type.model, "list"))
+        rows.append(("list", url, url))
+    last = (Meeting.objects.count() + 24) // 25
+    rows += [
+        ("list", "meetings, last page", f"{reverse('meetings:meeting_list')}?page={last}"),
+        ("list", "meetings, filtered", f"{reverse('meetings:meeting_list')}?q=مجلس&kind=working_meeting"),
+        ("detail", "meeting of 11 May 2022", real.get_absolute_url()),
+        ("detail", "meeting with attendance", (busy or real).get_absolute_url()),
+        ("detail", "consultation", Consultation.objects.order_by("pk").first().get_absolute_url()),
+        ("detail", "recommendation", Recommendation.objects.order_by("pk").first().get_absolute_url()),
+        ("detail", "project", Project.objects.order_by("pk").first().get_absolute_url()),
+        ("detail", "person", Person.objects.order_by("pk").first().get_absolute_url()),
+        ("detail", "organization", Organization.objects.order_by("pk").first().get_absolute_url()),
+        ("detail", "meeting history", reverse("core:record_history", args=["meetings", "meeting", real.pk])),
+        ("search", "search مجلس", f"{reverse('overview:search')}?q=مجلس"),
+        ("search", "search two words", f"{reverse('overview:search')}?q=تعاونية معرض"),
+        ("chooser", "chooser: person", f"{reverse('core:chooser')}?app_label=meetings&model_name=attendance"
+                                       "&field_name=person&term=محمد"),
+        ("dashboard", "dashboard", reverse("overview:dashboard")),
+        ("dashboard", "provinces map", reverse("overview:dashboard_provinces")),
+        ("dashboard", "timeline", reverse("overview:dashboard_timeline")),
+        ("dashboard", "follow-up chain", reverse("overview:dashboard_follow_up")),
+        ("export", "export budget by province", reverse("overview:dashboard_export", args=["budget-by-province", "csv"])),
+        ("export", "export provinces xlsx", reverse("overview:dashboard_export", args=["provinces", "xlsx"])),
+    ]  # fmt: skip
+    for model in ("meetings/meeting", "meetings/recommendation", "projects/project", "stakeholders/person"):
+        rows.append(("admin", f"admin {model}", f"/admin/{model}/"))
+    return rows
+
+
+def measure(clients, rows, repeat: int) -> dict:
+    """{label: (median ms, ×floor, queries, KiB, peak MiB)}; each request right after a floor request."""
+    from django.db import connection, reset_queries
+    from django.test.utils import CaptureQueriesContext
+
+    def timed(client, url):
+        began = time.perf_counter()
+        response = client.get(url)
+        elapsed = (time.perf_counter() - began) * 1000
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        assert response.status_code == 200, (url, response.status_code)
+        return elapsed, len(body)
+
+    staff, admin = clients
+    results = {}
+    for kind, label, url in rows:
+        client = admin if kind == "admin" else staff
+        timed(client, url)  # warm
+        floors, times = [], []
+        for _ in range(repeat):
+            floors.append(timed(staff, rows[0][2])[0])
+            times.append(timed(client, url)[0])
+        reset_queries()  # the log keeps 9,000 queries at most: a full log would count none
+        with CaptureQueriesContext(connection) as queries:
+            size = timed(client, url)[1]
+        tracemalloc.start()
+        timed(client, url)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        median = statistics.median(times)
+        results[label] = (kind, median, median / statistics.median(floors), len(queries), size / 1024, peak / 2**20)
+        print(f"  {label:<34} {median:8.1f} ms  ×{results[label][2]:6.1f}  {len(queries):3} q", file=sys.stderr)
+    return results
+
+
+def table(by_scale: dict) -> str:
+    first, last = min(by_scale), max(by_scale)
+    head = (
+        f"| page | ms at {first} | ×floor | ms at {last} | ×floor | goal | queries | KiB | peak MiB | {last}/{first} |"
+    )
+    lines = [head, "|---" * 10 + "|"]
+    for label, (kind, ms, ratio, queries, kib, peak) in by_scale[last].items():
+        small = by_scale[first][label]
+        goal = GOALS.get(kind)
+        mark = "" if goal is None or ratio <= goal else " ✗"
+        lines.append(
+            f"| {label} | {small[1]:.1f} | {small[2]:.1f} | {ms:.1f} | {ratio:.1f}{mark} | {goal or ''} | {queries} "
+            f"| {kib:.0f} | {peak:.1f} | {ms / small[1]:.2f} |"
+        )
+    return "\n".join(lines)
+
+
+def fetch(url: str, cookie: str, stop: float, counts: dict) -> None:
+    """Fetch ``url`` from the benchmark's gunicorn until ``stop`` (time.monotonic), counting in ``counts``."""
+    while time.monotonic() < stop:
+        request = urllib.request.Request(f"http://127.0.0.1:8765{url}", headers={"Cookie": cookie})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                response.read()
+                counts["done"] += response.status == 200
+        except Exception:
+            counts["errors"] += 1
+
+
+def load(seconds: float, urls: list[str], cookie: str) -> str:
+    """Serve the database with gunicorn (4 sync workers) and fetch each URL from 8 threads for ``seconds``."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench_site", "PYTHONPATH": f"{ROOT}/scripts:{ROOT}",
+           "PORT": "8765", "WEB_CONCURRENCY": "4", "GUNICORN_THREADS": "1", "PLAIN_HTTP": "true"}  # fmt: skip
+    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "python:sse_portal.gunicorn"], env=env, cwd=ROOT)
+    lines = ["| page | requests/s | errors | share of the floor's |", "|---|---|---|---|"]
+    try:
+        time.sleep(4)
+        floor_rate = None
+        for url in urls:
+            counts = {"done": 0, "errors": 0}
+            stop = time.monotonic() + seconds
+            threads = [threading.Thread(target=fetch, args=(url, cookie, stop, counts)) for _ in range(8)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            done, errors = [counts["done"]], [counts["errors"]]
+            rate = done[0] / seconds
+            floor_rate = floor_rate or rate
+            lines.append(f"| {url} | {rate:.1f} | {errors[0]} | {rate / floor_rate:.0%} |")
+    finally:
+        server.terminate()
+        server.wait()
+    return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 100])
+    parser.add_argument("--national", action="store_true", help="every scale for each of the 12 regions")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--load", type=float, default=0, help="seconds of load per page under gunicorn")
     args = parser.parse_args()
-    database = Path(tempfile.mkdtemp()) / "benchmark.sqlite3"
-    os.environ.update(DATABASE_URL=f"sqlite:///{database}", DJANGO_SETTINGS_MODULE="sse_portal.settings_test")
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    prepare_database(args.database)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench_site"
+    sys.path[:0] = [str(ROOT / "scripts"), str(ROOT)]
 
     import django
 
     django.setup()
+    from bench_data import grow
     from django.conf import settings
     from django.contrib.auth.models import Group, User
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
-    from meetings.models import Meeting, Recommendation
-    from projects.models import Programme, Project
-    from stakeholders.models import Province
+    from stakeholders.models import Region
 
-    settings.ALLOWED_HOSTS = ["testserver"]
     call_command("migrate", verbosity=0)
     call_command("load_draa_tafilalet", stdout=open(os.devnull, "w"))
-    user = User.objects.create_user("bench")
-    user.groups.add(Group.objects.get(name="Council staff"))
-    client = Client()
-    client.force_login(user)
-    programme, provinces = Programme.objects.first(), list(Province.objects.of_portal_region())
-
-    def grow(count: int) -> None:
-        start = Meeting.objects.count()
-        meetings = Meeting.objects.bulk_create(
-            Meeting(title_ar=f"اجتماع {start + i}", kind="committee_meeting", status="held",
-                    date=datetime.date(2023, 1, 1) + datetime.timedelta(days=i % 700), province=provinces[i % 5])
-            for i in range(count)
-        )  # fmt: skip
-        projects = Project.objects.bulk_create(
-            Project(title_ar=f"مشروع {start + i}", programme=programme, budget=1000 * i, approving_meeting=meetings[i])
-            for i in range(count)
-        )
-        Project.provinces.through.objects.bulk_create(
-            Project.provinces.through(project=p, province=provinces[i % 5]) for i, p in enumerate(projects)
-        )
-        Recommendation.objects.bulk_create(
-            Recommendation(text_ar=f"توصية {start + i}", source_meeting=m) for i, m in enumerate(meetings)
-        )
-
-    print(f"{'records':>8} {'page':<26} {'median ms':>10} {'queries':>8}")
-    total = 0
-    for size in args.sizes:
-        grow(size - total)
-        total = size
-        for page in PAGES:
-            timings = []
-            for _ in range(5):
-                with CaptureQueriesContext(connection) as queries:
-                    began = time.perf_counter()
-                    response = client.get(page)
-                    timings.append((time.perf_counter() - began) * 1000)
-                assert response.status_code == 200, (page, response.status_code)
-            print(f"{size:>8} {page:<26} {statistics.median(timings):>10.1f} {len(queries):>8}")
+    staff_user = User.objects.create_user("bench-staff")
+    staff_user.groups.add(Group.objects.get(name="Council staff"))
+    staff, admin = Client(), Client()
+    staff.force_login(staff_user)
+    admin.force_login(User.objects.create_superuser("bench-admin"))
+    regions = list(Region.objects.all()) if args.national else [None]
+    by_scale, built = {}, 0
+    for scale in sorted(args.scales):
+        began = time.perf_counter()
+        for region in regions:
+            grow(scale - built, regions=[region] if region else None)
+        built = scale
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
+        else:
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        print(f"scale {scale}: built in {time.perf_counter() - began:.0f} s", file=sys.stderr)
+        by_scale[scale] = measure((staff, admin), pages(), args.repeat)
+    where = f"{connection.vendor}, {'12 regions' if args.national else 'one region'}"
+    print(f"\n{where}; floor {by_scale[max(by_scale)]['floor'][1]:.1f} ms\n\n{table(by_scale)}")
+    if args.load:
+        connection.close()
+        cookie = f"{settings.SESSION_COOKIE_NAME}={staff.cookies[settings.SESSION_COOKIE_NAME].value}"
+        urls = ["/bench-floor/", "/meetings/", "/dashboard/"]
+        print(f"\n{load(args.load, urls, cookie)}")
 
 
 if __name__ == "__main__":

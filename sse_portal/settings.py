@@ -168,6 +168,8 @@ CACHES = {
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+# Dashboard figures kept this many seconds per filter set, only in a shared cache (overview.figures_cache).
+DASHBOARD_CACHE_SECONDS = env.int("DASHBOARD_CACHE_SECONDS", default=300) if REDIS_URL else 0
 # cached_db only with a shared cache: a worker's own memory would keep a signed-out session alive.
 SESSION_ENGINE = f"django.contrib.sessions.backends.{'cached_db' if REDIS_URL else 'db'}"
 # Signed out after this many minutes without a request (core.middleware.SlidingSessionMiddleware).

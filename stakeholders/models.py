@@ -135,7 +135,8 @@ class Organization(SearchableModel, VersionedModel):
     class Meta:
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
-        ordering = ["name_ar", "name_fr"]
+        ordering = ["name_ar", "name_fr", "pk"]
+        indexes = [models.Index(fields=["name_ar", "name_fr", "id"], name="organization_by_name")]
         constraints = [
             in_one_language_at_least("name_ar", "name_fr", "organization_has_a_name"),
             models.CheckConstraint(
@@ -176,7 +177,8 @@ class Person(SearchableModel, VersionedModel):
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
-        ordering = ["full_name_ar", "full_name_latin"]
+        ordering = ["full_name_ar", "full_name_latin", "pk"]
+        indexes = [models.Index(fields=["full_name_ar", "full_name_latin", "id"], name="person_by_name")]
         permissions = [("view_contact_details", _("Can view people's contact details"))]
         constraints = [
             in_one_language_at_least("full_name_ar", "full_name_latin", "person_has_a_name"),

@@ -1,8 +1,8 @@
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.urls import reverse_lazy
 
 from core.editing import PortalCreateView, PortalDeleteView, PortalUpdateView
-from core.models import newest_first
+from core.models import newest_first, related_count
 from core.views import PortalDetailView, PortalListView
 
 from .filters import OrganizationFilter, PersonFilter
@@ -22,7 +22,7 @@ class OrganizationListView(PortalListView):
 
     def get_queryset(self):
         return Organization.objects.select_related("parent", "region", "province").annotate(
-            position_count=Count("positions")
+            position_count=related_count(Position.objects.all(), "organization")
         )
 
 
@@ -57,7 +57,7 @@ class PersonListView(PortalListView):
     def get_queryset(self):
         return Person.objects.prefetch_related(
             Prefetch("positions", queryset=Position.objects.select_related("organization"))
-        ).annotate(attendance_count=Count("attendances", distinct=True))
+        ).annotate(attendance_count=related_count(Person.attendances.field.model.objects.all(), "person"))
 
 
 class PersonDetailView(PortalDetailView):

@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +13,7 @@ from core.audit import HistoricalRecords
 from core.constraints import end_not_before_start, in_one_language_at_least, women_within_participants
 from core.dates import skipped_by_the_clock
 from core.i18n import localized
-from core.models import NumberedItem, SearchableModel, VersionedModel, newest_first
+from core.models import NumberedItem, OrderingIndex, SearchableModel, VersionedModel, newest_first
 
 
 def _clean_counts_and_period(obj, start: str, end: str) -> dict:
@@ -159,6 +160,11 @@ class Meeting(SearchableModel, VersionedModel):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = newest_first()
+        indexes = [  # newest_first()
+            OrderingIndex(
+                Coalesce("date", "period_start").desc(nulls_last=True), F("id").desc(), name="meeting_newest_first"
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(start_time__isnull=True)
@@ -380,6 +386,9 @@ class Consultation(SearchableModel, VersionedModel):
         verbose_name = _("consultation")
         verbose_name_plural = _("consultations")
         ordering = [F("period_start").desc(nulls_last=True), "-pk"]
+        indexes = [
+            OrderingIndex(F("period_start").desc(nulls_last=True), F("id").desc(), name="consultation_newest_first")
+        ]
         constraints = [
             end_not_before_start("period_start", "period_end", "consultation_period_end_after_start"),
             women_within_participants("consultation_women_within_participants"),

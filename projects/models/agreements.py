@@ -61,6 +61,7 @@ class PartnershipAgreement(SearchableModel, VersionedModel):
         verbose_name = _("partnership agreement")
         verbose_name_plural = _("partnership agreements")
         ordering = ["-signing_date", "-pk"]
+        indexes = [models.Index(fields=["-signing_date", "-id"], name="agreement_newest_first")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(signing_date__isnull=True) | ~Q(status__in=["envisaged", "in_negotiation"]),

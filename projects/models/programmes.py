@@ -172,15 +172,22 @@ class ProjectQuerySet(models.QuerySet):
     def with_effective_budget(self):
         """Annotate ``effective_budget`` (MAD): the project's ``budget`` when known, else the total of
         its budget lines in force (revised where revised), else None. One query."""
+        return self.annotate(effective_budget=Coalesce("budget", self.lines_total(OuterRef("pk"))))
+
+    @staticmethod
+    def lines_total(project) -> Subquery:
+        """The total (MAD) of the budget lines in force of ``project`` (an OuterRef), None without lines;
+        unordered, so that the database adds no sort to each evaluation."""
         from .results import BudgetLine
 
         lines = (
-            BudgetLine.objects.filter(project=OuterRef("pk"))
+            BudgetLine.objects.filter(project=project)
+            .order_by()
             .values("project")
             .annotate(total=Sum(Coalesce("revised", "planned")))
             .values("total")
         )
-        return self.annotate(effective_budget=Coalesce("budget", Subquery(lines)))
+        return Subquery(lines)
 
 
 class Project(SearchableModel, VersionedModel):
@@ -266,6 +273,7 @@ class Project(SearchableModel, VersionedModel):
         verbose_name = _("project")
         verbose_name_plural = _("projects")
         ordering = ["programme", "pk"]
+        indexes = [models.Index(fields=["programme", "id"], name="project_by_programme")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(budget__isnull=True) | Q(budget__gte=0),
