@@ -14,7 +14,7 @@ class MeetingsConfig(AppConfig):
 
         registry.register_app(self)
         registry.register(m.Meeting, searchable=True, choosable=True, history=True)
-        registry.register(m.Consultation, searchable=True, history=True)
+        registry.register(m.Consultation, searchable=True, choosable=True, history=True)
         registry.register(m.Recommendation, searchable=True, choosable=True, history=True)
         registry.register(m.Decision, choosable=True, history=True, parent="meeting")
         registry.register(m.AgendaItem, numbered=True, history=True, parent="meeting")

@@ -52,9 +52,10 @@ class RecommendationFilter(SearchFilterSet):
     province = RecordChoiceFilter(
         queryset=Province.objects.of_portal_region(), method="filter_province", label=_("province")
     )
-    source_consultation = RecordChoiceFilter(
-        queryset=Consultation.objects.all(), method="filter_source_consultation", label=_("source consultation")
-    )
+    source_consultation = chooser_filter(  # a region holds hundreds: searched, not listed
+        Recommendation._meta.get_field("source_consultation"), "source_consultation", _("source consultation"),
+        method="filter_source_consultation",
+    )  # fmt: skip
     has_project = django_filters.BooleanFilter(method="filter_has_project", label=_("carried by a project"))
     o = django_filters.OrderingFilter(fields=(("axis__order", "axis"), ("status", "status")), label=_("sort by"))
 
@@ -77,9 +78,7 @@ class RecommendationFilter(SearchFilterSet):
 
 
 class DecisionFilter(SearchFilterSet):
-    meeting = RecordChoiceFilter(
-        queryset=Meeting.objects.filter(kind__in=["ordinary_session", "extraordinary_session"]), label=_("session")
-    )
+    meeting = chooser_filter(Decision._meta.get_field("meeting"), "meeting", _("session"))
     o = django_filters.OrderingFilter(fields=(("date", "date"), ("number", "number")), label=_("sort by"))
 
     class Meta:

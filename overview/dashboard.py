@@ -146,10 +146,7 @@ class Dashboard:
     @cached_figure
     def meetings_by_kind(self) -> Figure:
         counts = dict(
-            self.meetings()
-            .filter(status=Meeting.Status.HELD)
-            .values_list("kind")
-            .annotate(n=Count("pk", distinct=True))
+            self.meetings().filter(status=Meeting.Status.HELD).order_by().values_list("kind").annotate(n=Count("pk"))
         )
         rows = [[label, counts.get(kind, 0)] for kind, label in Meeting.Kind.choices]
         return Figure("meetings-by-kind", _("Meetings held, by kind"), [_("Kind"), _("Meetings")], rows)
@@ -180,7 +177,7 @@ class Dashboard:
 
     def _by(self, queryset, group, choices, slug, title, column, counted):
         """Count ``queryset`` by ``group``, one row per (key, label) of ``choices``, zeros included."""
-        counts = dict(queryset.values_list(group).annotate(n=Count("pk", distinct=True)))
+        counts = dict(queryset.order_by().values_list(group).annotate(n=Count("pk")))
         return Figure(slug, title, [column, counted], [[label, counts.get(key, 0)] for key, label in choices])
 
     @cached_figure
@@ -199,15 +196,14 @@ class Dashboard:
     @cached_figure
     def recommendations_carried(self) -> Figure:
         """Recommendations carried by a project of a regional development programme."""
-        totals = self.recommendations().aggregate(
-            total=Count("pk", distinct=True),
-            carried=Count(
-                "pk",
-                distinct=True,
-                filter=Q(projects__programme__kind=Programme.Kind.REGIONAL_DEVELOPMENT)
-                | Q(status__in=[Recommendation.Status.IN_PROGRAMME, Recommendation.Status.IMPLEMENTED]),
-            ),
+        recommendations = self.recommendations()
+        in_programme = Project.recommendations.through.objects.filter(
+            project__programme__kind=Programme.Kind.REGIONAL_DEVELOPMENT
+        ).values("recommendation")
+        carried = Q(pk__in=in_programme) | Q(
+            status__in=[Recommendation.Status.IN_PROGRAMME, Recommendation.Status.IMPLEMENTED]
         )
+        totals = {"total": recommendations.count(), "carried": recommendations.filter(carried).count()}
         rows = [
             [_("Recommendations"), totals["total"]],
             [_("Carried by a project of the development programme"), totals["carried"]],
@@ -325,10 +321,11 @@ class Dashboard:
             row["province"]: row
             for row in self.meetings()
             .filter(province__isnull=False, status=Meeting.Status.HELD)
+            .order_by()
             .values("province")
             .annotate(
-                meetings=Count("pk", distinct=True),
-                consultation_meetings=Count("pk", distinct=True, filter=Q(kind=Meeting.Kind.CONSULTATION_MEETING)),
+                meetings=Count("pk"),
+                consultation_meetings=Count("pk", filter=Q(kind=Meeting.Kind.CONSULTATION_MEETING)),
                 participants=Sum("participants_total", filter=Q(kind=Meeting.Kind.CONSULTATION_MEETING)),
             )
         }

@@ -32,13 +32,16 @@ class HomeView(RoleRequiredMixin, TemplateView):
 
 
 class SearchView(RoleRequiredMixin, TemplateView):
-    """One query across every record type the user may view: up to ``PER_TYPE`` matches of each.
+    """One query across every record type the user may view: its ``PER_TYPE`` newest matches,
+    and how many there are up to ``COUNTED`` ("100+" beyond, with the full list a link away).
 
-    Runs two queries per record type (count and first rows), whatever the number of rows.
+    Runs two queries per record type (count and first rows), each stopping at its limit,
+    whatever the number of rows.
     """
 
     template_name = "overview/search.html"
     PER_TYPE = 10
+    COUNTED = 100
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -50,15 +53,18 @@ class SearchView(RoleRequiredMixin, TemplateView):
                 opts = model._meta
                 if not self.request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
                     continue
-                matches = model.objects.filter(search_condition(query))
+                matches = model.objects.filter(search_condition(query)).order_by("-pk")
+                count = matches[: self.COUNTED + 1].count()
                 sections.append(
                     {
                         "key": opts.model_name,
                         "label": opts.verbose_name_plural,
-                        "count": matches.count(),
+                        "count": min(count, self.COUNTED),
+                        "more": count > self.COUNTED,
                         "rows": list(matches[: self.PER_TYPE]),
                         "more_url": f"{reverse(url)}?{urlencode({'q': query})}",
                     }
                 )
-        context.update(query=query, sections=sections, total=sum(section["count"] for section in sections))
+        total = sum(section["count"] for section in sections)
+        context.update(query=query, sections=sections, total=total, more=any(s["more"] for s in sections))
         return context

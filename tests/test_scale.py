@@ -1,0 +1,78 @@
+"""What keeps pages near the floor at region scale (issue 12): indexes used, capped pages, cached figures."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from meetings.models import Meeting
+from overview.views import SearchView
+
+from .factories import ConsultationFactory, MeetingFactory, RecommendationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_meeting_lists_order_is_read_from_its_index():
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, Meeting._meta.db_table)
+    assert constraints["meeting_newest_first"]["index"]
+    if connection.vendor == "sqlite":  # PostgreSQL plans a scan for tables this small
+        sql, params = Meeting.objects.values_list("pk").newest_first()[:25].query.sql_with_params()
+        with connection.cursor() as cursor:
+            plan = " ".join(str(row) for row in cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall())
+        assert "meeting_newest_first" in plan and "TEMP B-TREE" not in plan
+
+
+def test_list_pages_read_ids_first_and_keep_their_order(staff_client):
+    meetings = MeetingFactory.create_batch(30)
+    page = staff_client.get(reverse("meetings:meeting_list"))
+    shown = [meeting.pk for meeting in page.context["object_list"]]
+    assert shown == [m.pk for m in sorted(meetings, key=lambda m: (m.date, m.pk), reverse=True)][:25]
+    assert staff_client.get(reverse("meetings:meeting_list"), {"page": 2}).context["page_obj"].number == 2
+
+
+def test_the_follow_up_chain_shows_ten_consultations_a_page_and_twenty_recommendations_each(partner_client):
+    busy = ConsultationFactory(period_start="2024-06-01", period_end="2024-06-05")
+    RecommendationFactory.create_batch(20, source_consultation=busy)
+    provincial = MeetingFactory(consultation=busy, kind="consultation_meeting", date=None, period_start="2024-06-02")
+    RecommendationFactory.create_batch(5, source_consultation=None, source_meeting=provincial)
+    ConsultationFactory.create_batch(11)
+    url = reverse("overview:dashboard_follow_up")
+    first = partner_client.get(url)
+    assert len(first.context["consultations"]) == 10 and first.context["paginator"].num_pages == 2
+    shown = next(c for c in first.context["consultations"] if c.pk == busy.pk)
+    assert (len(shown.followed), shown.followed_total) == (20, 25)
+    assert f"?source_consultation={busy.pk}" in first.content.decode()
+    listed = partner_client.get(reverse("meetings:recommendation_list"), {"source_consultation": busy.pk})
+    assert listed.context["paginator"].count == 25
+    last = partner_client.get(url, {"page": 2}).context["consultations"]  # 12 made here and the dataset's, oldest last
+    assert len(last) == 3 and str(last[-1].period_start) == "2022-03-17"
+
+
+def test_the_global_search_counts_up_to_its_limit(staff_client, monkeypatch, english):
+    monkeypatch.setattr(SearchView, "COUNTED", 3)
+    MeetingFactory.create_batch(5, title_fr="Salon régional de l'économie sociale")
+    page = staff_client.get(reverse("overview:search"), {"q": "salon regional"})
+    meetings = next(s for s in page.context["sections"] if s["key"] == "meeting")
+    assert (meetings["count"], meetings["more"], len(meetings["rows"])) == (3, True, 5)
+    assert "More than 3 results" in page.content.decode()
+
+
+def test_dashboard_figures_are_kept_per_filter_set_until_a_record_changes(partner_client, settings):
+    settings.DASHBOARD_CACHE_SECONDS = 60
+    cache.clear()
+    url = reverse("overview:dashboard")
+
+    def held_meetings(response) -> int:
+        return sum(row[1] for row in response.context["dashboard"].meetings_by_kind.rows)
+
+    first = held_meetings(partner_client.get(url))
+    with CaptureQueriesContext(connection) as cold:
+        partner_client.get(url, {"start": "2022-01-01"})
+    with CaptureQueriesContext(connection) as warm:
+        partner_client.get(url, {"start": "2022-01-01"})
+    assert len(warm) < len(cold) - 10
+    MeetingFactory()  # a save moves the generation on: no figure computed before is read again
+    assert held_meetings(partner_client.get(url)) == first + 1
