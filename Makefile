@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 PORT ?= 8000
 
-.PHONY: run dev test check install env db messages lock backup restore clean
+.PHONY: run dev test check install env db messages lock backup restore clean bench
 
 # Installs the versions CI tested (requirements.lock), then the project itself.
 $(STAMP): pyproject.toml requirements.lock
@@ -63,6 +63,11 @@ restore: install
 
 test: install messages
 	$(BIN)/pytest
+
+# Every page kind at 1/100 of a region and at a whole region, SQLite then PostgreSQL (about 25 min).
+bench: install messages
+	$(BIN)/python scripts/benchmark.py --database sqlite
+	$(BIN)/python scripts/benchmark.py --database postgres --load 5
 
 check: install
 	$(BIN)/ruff check .

@@ -14,6 +14,7 @@ and the peak of Python memory of one request; then the last scale's time over th
 """
 
 import argparse
+import functools
 import os
 import statistics
 import subprocess
@@ -88,10 +89,15 @@ def pages() -> list[tuple[str, str, str]]:
     return rows
 
 
+def counted(queries: list, execute, sql, params, many, context):
+    """An execute wrapper (django.db) that notes each query's SQL in ``queries``."""
+    queries.append(sql)
+    return execute(sql, params, many, context)
+
+
 def measure(clients, rows, repeat: int) -> dict:
     """{label: (median ms, ×floor, queries, KiB, peak MiB)}; each request right after a floor request."""
-    from django.db import connection, reset_queries
-    from django.test.utils import CaptureQueriesContext
+    from django.db import connection
 
     def timed(client, url):
         began = time.perf_counter()
@@ -110,8 +116,8 @@ def measure(clients, rows, repeat: int) -> dict:
         for _ in range(repeat):
             floors.append(timed(staff, rows[0][2])[0])
             times.append(timed(client, url)[0])
-        reset_queries()  # the log keeps 9,000 queries at most: a full log would count none
-        with CaptureQueriesContext(connection) as queries:
+        queries = []
+        with connection.execute_wrapper(functools.partial(counted, queries)):
             size = timed(client, url)[1]
         tracemalloc.start()
         timed(client, url)
@@ -162,14 +168,14 @@ def load(seconds: float, urls: list[str], cookie: str) -> str:
         time.sleep(4)
         floor_rate = None
         for url in urls:
-            counts = {"done": 0, "errors": 0}
             stop = time.monotonic() + seconds
-            threads = [threading.Thread(target=fetch, args=(url, cookie, stop, counts)) for _ in range(8)]
+            counts = [{"done": 0, "errors": 0} for _ in range(8)]  # one per thread: no shared counter
+            threads = [threading.Thread(target=fetch, args=(url, cookie, stop, mine)) for mine in counts]
             for thread in threads:
                 thread.start()
             for thread in threads:
                 thread.join()
-            done, errors = [counts["done"]], [counts["errors"]]
+            done, errors = [sum(c["done"] for c in counts)], [sum(c["errors"] for c in counts)]
             rate = done[0] / seconds
             floor_rate = floor_rate or rate
             lines.append(f"| {url} | {rate:.1f} | {errors[0]} | {rate / floor_rate:.0%} |")
