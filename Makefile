@@ -67,7 +67,7 @@ test: install messages
 # Every page kind at 1/100 of a region and at a whole region, SQLite then PostgreSQL (about 25 min).
 bench: install messages
 	$(BIN)/python scripts/benchmark.py --database sqlite
-	$(BIN)/python scripts/benchmark.py --database postgres --load 5
+	$(BIN)/python scripts/benchmark.py --database postgres --load 5 --redis redis://127.0.0.1:6379/7
 
 check: install
 	$(BIN)/ruff check .

@@ -12,6 +12,7 @@ import uuid
 from django.apps import apps
 from django.contrib import messages
 from django.db import IntegrityError, models, transaction
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -149,7 +150,7 @@ def _names(field, rows) -> str:
     """The linked records of a many-to-many change, by name."""
     target = field.m2m_reverse_field_name()
     linked = field.related_model.objects.filter(pk__in=[row[target] for row in rows])
-    return ", ".join(sorted(str(record) for record in linked))
+    return separator().join(sorted(str(record) for record in linked))
 
 
 class RecordHistoryView(HistoryModelMixin, TemplateView):
@@ -235,9 +236,11 @@ class DeletedRecordsView(HistoryModelMixin, ListView):
 
     def get_queryset(self):
         live = self.model.objects.values("pk")
+        later = self.model.history.filter(id=OuterRef("id"), history_id__gt=OuterRef("history_id"))
         return (
             self.model.history.filter(history_type="-")
             .exclude(id__in=live)
+            .exclude(Exists(later))  # a record restored and deleted again: its last deletion only
             .select_related("history_user")
             .order_by("-history_date")
         )
@@ -294,12 +297,14 @@ class PurgeView(HistoryModelMixin, TemplateView):
         if self.model.objects.filter(pk=self.deleted.id).exists():
             raise Http404  # a record back in use keeps its history
 
+    SHOWN = 50  # parts named on the page; the others are counted
+
     def get_context_data(self, **kwargs):
         parts = {}
         for part in _deleted_parts(self.deleted):
-            label = capfirst(part.instance_type._meta.verbose_name_plural)
-            parts[label] = parts.get(label, 0) + 1
-        return super().get_context_data(deleted=self.deleted, parts=parts.items(), **kwargs)
+            parts.setdefault(capfirst(part.instance_type._meta.verbose_name_plural), []).append(part.instance)
+        parts = [(label, len(records), records[: self.SHOWN]) for label, records in parts.items()]
+        return super().get_context_data(deleted=self.deleted, parts=parts, **kwargs)
 
     def post(self, request, *args, **kwargs):
         with transaction.atomic():

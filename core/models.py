@@ -3,6 +3,7 @@
 None of them has a table of its own; ``core`` has no migrations.
 """
 
+from django.contrib.postgres.indexes import GinIndex
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Func, IntegerField, OrderBy, OuterRef, Subquery
@@ -38,6 +39,28 @@ class OrderingIndex(models.Index):
             )
             return super(OrderingIndex, plain).create_sql(model, schema_editor, using, **kwargs)
         return super().create_sql(model, schema_editor, using, **kwargs)
+
+
+class TrigramIndex(GinIndex):
+    """PostgreSQL: a pg_trgm GIN index, which serves ``contains`` searches (``LIKE '%word%'``) of
+    words of three letters or more; declare it with ``search_index``. SQLite has no such index:
+    nothing is created or dropped there (its searches scan, and pages bound what they count)."""
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            return ""  # an empty statement: the schema editor runs it as a no-op
+        return super().create_sql(model, schema_editor, using, **kwargs)
+
+    def remove_sql(self, model, schema_editor, **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            return ""
+        return super().remove_sql(model, schema_editor, **kwargs)
+
+
+def search_index(name: str) -> TrigramIndex:
+    """The trigram index of a ``SearchableModel``'s ``search_text``, named ``<name>_search``; the
+    model's app needs a ``TrigramExtension()`` operation before it in its migrations."""
+    return TrigramIndex(fields=["search_text"], opclasses=["gin_trgm_ops"], name=f"{name}_search")
 
 
 def related_count(queryset, link: str) -> Coalesce:

@@ -200,10 +200,10 @@ class Dashboard:
         in_programme = Project.recommendations.through.objects.filter(
             project__programme__kind=Programme.Kind.REGIONAL_DEVELOPMENT
         ).values("recommendation")
-        carried = Q(pk__in=in_programme) | Q(
-            status__in=[Recommendation.Status.IN_PROGRAMME, Recommendation.Status.IMPLEMENTED]
-        )
-        totals = {"total": recommendations.count(), "carried": recommendations.filter(carried).count()}
+        status = [Recommendation.Status.IN_PROGRAMME, Recommendation.Status.IMPLEMENTED]
+        carried = recommendations.filter(status__in=status).count()  # two counts, each read from an index
+        carried += recommendations.exclude(status__in=status).filter(pk__in=in_programme).count()
+        totals = {"total": recommendations.count(), "carried": carried}
         rows = [
             [_("Recommendations"), totals["total"]],
             [_("Carried by a project of the development programme"), totals["carried"]],

@@ -1,7 +1,7 @@
 """Every kind of page at 1/100 of a region's data and at a whole region's, against a floor page.
 
 Usage: .venv/bin/python scripts/benchmark.py [--database sqlite|postgres] [--scales 1 100]
-       [--national] [--repeat 5] [--load SECONDS]      (or: make bench)
+       [--national] [--repeat 5] [--load SECONDS] [--redis URL]      (or: make bench)
 
 Builds a throw-away database (a temporary SQLite file, or the PostgreSQL database ``sse_bench``
 on BENCH_DATABASE_URL's server, dropped and created again), loads the real dataset, then
@@ -192,8 +192,10 @@ def main() -> None:
     parser.add_argument("--national", action="store_true", help="every scale for each of the 12 regions")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--load", type=float, default=0, help="seconds of load per page under gunicorn")
+    parser.add_argument("--redis", default="", help="REDIS_URL: the shared cache (dashboard figures, sessions)")
     args = parser.parse_args()
     prepare_database(args.database)
+    os.environ["REDIS_URL"] = args.redis
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench_site"
     sys.path[:0] = [str(ROOT / "scripts"), str(ROOT)]
 
@@ -203,6 +205,7 @@ def main() -> None:
     from bench_data import grow
     from django.conf import settings
     from django.contrib.auth.models import Group, User
+    from django.core.cache import cache
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
@@ -210,6 +213,7 @@ def main() -> None:
     from stakeholders.models import Region
 
     call_command("migrate", verbosity=0)
+    cache.clear()
     call_command("load_draa_tafilalet", stdout=open(os.devnull, "w"))
     staff_user = User.objects.create_user("bench-staff")
     staff_user.groups.add(Group.objects.get(name="Council staff"))
@@ -232,6 +236,7 @@ def main() -> None:
         print(f"scale {scale}: built in {time.perf_counter() - began:.0f} s", file=sys.stderr)
         by_scale[scale] = measure((staff, admin), pages(), args.repeat)
     where = f"{connection.vendor}, {'12 regions' if args.national else 'one region'}"
+    where += f", {'Redis cache' if args.redis else 'no shared cache (dashboards uncached)'}"
     print(f"\n{where}; floor {by_scale[max(by_scale)]['floor'][1]:.1f} ms\n\n{table(by_scale)}")
     if args.load:
         connection.close()

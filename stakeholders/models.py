@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from core.audit import HistoricalRecords
 from core.constraints import end_not_before_start, in_one_language_at_least
 from core.i18n import localized, other_language, separator
-from core.models import SearchableModel, VersionedModel
+from core.models import SearchableModel, VersionedModel, search_index
 
 
 class Territory(models.Model):
@@ -136,7 +136,10 @@ class Organization(SearchableModel, VersionedModel):
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
         ordering = ["name_ar", "name_fr", "pk"]
-        indexes = [models.Index(fields=["name_ar", "name_fr", "id"], name="organization_by_name")]
+        indexes = [
+            search_index("organization"),
+            models.Index(fields=["name_ar", "name_fr", "id"], name="organization_by_name"),
+        ]
         constraints = [
             in_one_language_at_least("name_ar", "name_fr", "organization_has_a_name"),
             models.CheckConstraint(
@@ -178,7 +181,10 @@ class Person(SearchableModel, VersionedModel):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["full_name_ar", "full_name_latin", "pk"]
-        indexes = [models.Index(fields=["full_name_ar", "full_name_latin", "id"], name="person_by_name")]
+        indexes = [
+            search_index("person"),
+            models.Index(fields=["full_name_ar", "full_name_latin", "id"], name="person_by_name"),
+        ]
         permissions = [("view_contact_details", _("Can view people's contact details"))]
         constraints = [
             in_one_language_at_least("full_name_ar", "full_name_latin", "person_has_a_name"),
@@ -213,6 +219,7 @@ class Position(SearchableModel, VersionedModel):
         verbose_name = _("position")
         verbose_name_plural = _("positions")
         ordering = ["person", "-start_date"]
+        indexes = [search_index("position")]
         constraints = [
             end_not_before_start("start_date", "end_date", "position_end_after_start"),
         ]

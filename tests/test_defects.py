@@ -527,3 +527,14 @@ def test_18_a_restore_brings_documents_back_and_deleting_for_good_removes_their_
         assert client.post(purge).status_code == 302
     assert not stored.exists() and not MilestoneDocument.history.filter(id=document.pk).exists()
     assert project.history.exists()  # the project, still in use, keeps its history
+
+
+def test_review_a_record_restored_and_deleted_again_is_listed_once(staff_client):
+    meeting = MeetingFactory()
+    delete_through_the_page(staff_client, meeting)
+    first = Meeting.history.get(id=meeting.pk, history_type="-")
+    staff_client.post(reverse("core:record_restore", args=["meetings", "meeting", first.history_id]))
+    delete_through_the_page(staff_client, Meeting.objects.get(pk=meeting.pk))
+    page = staff_client.get(reverse("core:deleted_records", args=["meetings", "meeting"]))
+    listed = [entry.history_id for entry in page.context["object_list"] if entry.id == meeting.pk]
+    assert listed == [Meeting.history.filter(id=meeting.pk, history_type="-").latest().history_id]

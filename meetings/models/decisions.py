@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from core.audit import HistoricalRecords
 from core.constraints import in_one_language_at_least
 from core.i18n import localized
-from core.models import OrderingIndex, SearchableModel, VersionedModel
+from core.models import OrderingIndex, SearchableModel, VersionedModel, search_index
 
 from .meetings import Meeting
 
@@ -38,7 +38,10 @@ class Decision(SearchableModel, VersionedModel):
         verbose_name = _("council decision")
         verbose_name_plural = _("council decisions")
         ordering = [F("date").desc(nulls_last=True), "number"]
-        indexes = [OrderingIndex(F("date").desc(nulls_last=True), F("number").asc(), name="decision_newest_first")]
+        indexes = [
+            search_index("decision"),
+            OrderingIndex(F("date").desc(nulls_last=True), F("number").asc(), name="decision_newest_first"),
+        ]
         constraints = [
             in_one_language_at_least("subject_ar", "subject_fr", "decision_has_a_subject"),
             models.UniqueConstraint(

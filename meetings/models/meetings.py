@@ -13,7 +13,7 @@ from core.audit import HistoricalRecords
 from core.constraints import end_not_before_start, in_one_language_at_least, women_within_participants
 from core.dates import skipped_by_the_clock
 from core.i18n import localized
-from core.models import NumberedItem, OrderingIndex, SearchableModel, VersionedModel, newest_first
+from core.models import NumberedItem, OrderingIndex, SearchableModel, VersionedModel, newest_first, search_index
 
 
 def _clean_counts_and_period(obj, start: str, end: str) -> dict:
@@ -160,10 +160,14 @@ class Meeting(SearchableModel, VersionedModel):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = newest_first()
-        indexes = [  # newest_first()
-            OrderingIndex(
+        indexes = [
+            search_index("meeting"),
+            OrderingIndex(  # newest_first()
                 Coalesce("date", "period_start").desc(nulls_last=True), F("id").desc(), name="meeting_newest_first"
-            )
+            ),
+            # the dashboards' counts read these instead of the rows (and their long texts)
+            models.Index(fields=["status", "kind"], name="meeting_by_status_kind"),
+            models.Index(fields=["status", "province", "kind", "participants_total"], name="meeting_by_province"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -387,7 +391,8 @@ class Consultation(SearchableModel, VersionedModel):
         verbose_name_plural = _("consultations")
         ordering = [F("period_start").desc(nulls_last=True), "-pk"]
         indexes = [
-            OrderingIndex(F("period_start").desc(nulls_last=True), F("id").desc(), name="consultation_newest_first")
+            search_index("consultation"),
+            OrderingIndex(F("period_start").desc(nulls_last=True), F("id").desc(), name="consultation_newest_first"),
         ]
         constraints = [
             end_not_before_start("period_start", "period_end", "consultation_period_end_after_start"),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core.audit import HistoricalRecords
 from core.constraints import end_not_before_start, in_one_language_at_least
 from core.i18n import arrow, localized
-from core.models import SearchableModel, VersionedModel
+from core.models import SearchableModel, VersionedModel, search_index
 
 from .meetings import Consultation, Meeting
 
@@ -22,7 +22,8 @@ class RecommendationQuerySet(models.QuerySet):
         """Recommendations of these consultations (a queryset or ids): made by the consultation as a
         whole, or by one of its provincial meetings; each annotated with ``consultation_key``."""
         ids = consultations.values("pk") if isinstance(consultations, models.QuerySet) else consultations
-        return self.filter(Q(source_consultation__in=ids) | Q(source_meeting__consultation__in=ids)).annotate(
+        provincial = Meeting.objects.filter(consultation__in=ids).values("pk")  # each side read from its index
+        return self.filter(Q(source_consultation__in=ids) | Q(source_meeting__in=provincial)).annotate(
             consultation_key=Coalesce("source_consultation", "source_meeting__consultation")
         )
 
@@ -97,6 +98,10 @@ class Recommendation(SearchableModel, VersionedModel):
         verbose_name = _("recommendation")
         verbose_name_plural = _("recommendations")
         ordering = ["axis__order", "pk"]
+        indexes = [
+            search_index("recommendation"),
+            models.Index(fields=["status"], name="recommendation_by_status"),
+        ]  # the dashboards' counts
         constraints = [
             models.CheckConstraint(
                 condition=Q(source_meeting__isnull=False) | Q(source_consultation__isnull=False),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from core.audit import HistoricalRecords
 from core.constraints import in_one_language_at_least
 from core.i18n import localized
-from core.models import SearchableModel, VersionedModel
+from core.models import SearchableModel, VersionedModel, search_index
 
 from .programmes import Project
 
@@ -61,7 +61,10 @@ class PartnershipAgreement(SearchableModel, VersionedModel):
         verbose_name = _("partnership agreement")
         verbose_name_plural = _("partnership agreements")
         ordering = ["-signing_date", "-pk"]
-        indexes = [models.Index(fields=["-signing_date", "-id"], name="agreement_newest_first")]
+        indexes = [
+            search_index("agreement"),
+            models.Index(fields=["-signing_date", "-id"], name="agreement_newest_first"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(signing_date__isnull=True) | ~Q(status__in=["envisaged", "in_negotiation"]),

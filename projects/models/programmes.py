@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from core.audit import HistoricalRecords
 from core.constraints import in_one_language_at_least
 from core.i18n import localized
-from core.models import NumberedItem, SearchableModel, VersionedModel
+from core.models import NumberedItem, SearchableModel, VersionedModel, search_index
 
 
 class ThematicAxis(VersionedModel):
@@ -74,6 +74,7 @@ class Strategy(SearchableModel, VersionedModel):
         verbose_name = _("strategy")
         verbose_name_plural = _("strategies")
         ordering = ["title_ar", "title_fr"]
+        indexes = [search_index("strategy")]
         constraints = [in_one_language_at_least("title_ar", "title_fr", "strategy_has_a_title")]
 
     def __str__(self):
@@ -144,6 +145,7 @@ class Programme(SearchableModel, VersionedModel):
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
         ordering = ["title_ar", "title_fr"]
+        indexes = [search_index("programme")]
         constraints = [in_one_language_at_least("title_ar", "title_fr", "programme_has_a_title")]
 
     def __str__(self):
@@ -273,7 +275,7 @@ class Project(SearchableModel, VersionedModel):
         verbose_name = _("project")
         verbose_name_plural = _("projects")
         ordering = ["programme", "pk"]
-        indexes = [models.Index(fields=["programme", "id"], name="project_by_programme")]
+        indexes = [search_index("project"), models.Index(fields=["programme", "id"], name="project_by_programme")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(budget__isnull=True) | Q(budget__gte=0),
