@@ -22,7 +22,9 @@ class RecommendationQuerySet(models.QuerySet):
         """Recommendations of these consultations (a queryset or ids): made by the consultation as a
         whole, or by one of its provincial meetings; each annotated with ``consultation_key``."""
         ids = consultations.values("pk") if isinstance(consultations, models.QuerySet) else consultations
-        provincial = Meeting.objects.filter(consultation__in=ids).values("pk")  # each side read from its index
+        provincial = Meeting.objects.filter(consultation__in=ids).values("pk")
+        if not isinstance(ids, models.QuerySet):  # a few ids: their meetings' keys as values, so that the
+            provincial = list(provincial.values_list("pk", flat=True))  # planner reads both sides by index
         return self.filter(Q(source_consultation__in=ids) | Q(source_meeting__in=provincial)).annotate(
             consultation_key=Coalesce("source_consultation", "source_meeting__consultation")
         )
