@@ -42,6 +42,10 @@ class MeetingListView(PortalListView):
 
     model = Meeting
     filterset_class = MeetingFilter
+    export_fields = ("id", "date", "start_time", "end_time", "period_start", "period_end", "title_ar", "title_fr",
+                     "kind", "format", "status", "province", "venue", "organizer", "chair", "consultation",
+                     "participants_total", "participants_women", "attendee_count")  # fmt: skip
+    export_headers = {"attendee_count": _("attendance rows")}
 
     def get_queryset(self):
         return (
@@ -77,6 +81,9 @@ class ConsultationListView(PortalListView):
 
     model = Consultation
     filterset_class = ConsultationFilter
+    export_fields = ("id", "period_start", "period_end", "title_ar", "title_fr", "theme_ar", "theme_fr", "organizer",
+                     "programme", "participants_total", "participants_women", "meeting_count")  # fmt: skip
+    export_headers = {"meeting_count": _("meetings")}
 
     def get_queryset(self):
         return (
@@ -114,6 +121,17 @@ class RecommendationListView(PortalListView):
 
     model = Recommendation
     filterset_class = RecommendationFilter
+    export_fields = (
+        "id",
+        "text_ar",
+        "text_fr",
+        "axis",
+        "status",
+        "source_meeting",
+        "source_consultation",
+        "project_count",
+    )
+    export_headers = {"project_count": _("projects")}
 
     def get_queryset(self):
         return (
@@ -222,6 +240,8 @@ class DecisionListView(PortalListView):
 
     model = Decision
     filterset_class = DecisionFilter
+    export_fields = ("id", "number", "date", "meeting", "subject_ar", "subject_fr", "votes_for", "votes_against",
+                     "abstentions")  # fmt: skip
 
     def get_queryset(self):
         return Decision.objects.select_related("meeting")

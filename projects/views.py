@@ -50,6 +50,8 @@ class ProjectListView(PortalListView):
 
     model = Project
     filterset_class = ProjectFilter
+    export_fields = ("id", "title_ar", "title_fr", "programme", "status", "progress", "budget", "lead_organization",
+                     "approving_meeting")  # fmt: skip
 
     def get_queryset(self):
         return Project.objects.select_related("programme", "approving_meeting", "lead_organization")
@@ -95,6 +97,8 @@ class ProgrammeListView(PortalListView):
 
     model = Programme
     filterset_class = ProgrammeFilter
+    export_fields = ("id", "title_ar", "title_fr", "kind", "owner", "adopted_at", "project_count")
+    export_headers = {"project_count": _("projects")}
 
     def get_queryset(self):
         return Programme.objects.select_related("owner", "adopted_at").annotate(
@@ -116,6 +120,8 @@ class StrategyListView(PortalListView):
 
     model = Strategy
     filterset_class = StrategyFilter
+    export_fields = ("id", "title_ar", "title_fr", "owner", "axis_count")
+    export_headers = {"axis_count": _("axes")}
 
     def get_queryset(self):
         return Strategy.objects.select_related("owner").annotate(
@@ -140,9 +146,10 @@ class AgreementListView(PortalListView):
 
     model = PartnershipAgreement
     filterset_class = AgreementFilter
+    export_fields = ("id", "title_ar", "title_fr", "status", "signing_date", "duration_months", "decision")
 
     def get_queryset(self):
-        return PartnershipAgreement.objects.prefetch_related("parties")
+        return PartnershipAgreement.objects.select_related("decision").prefetch_related("parties")
 
 
 class AgreementDetailView(PortalDetailView):

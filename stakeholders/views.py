@@ -1,5 +1,6 @@
 from django.db.models import Prefetch
 from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
 
 from core.editing import PortalCreateView, PortalDeleteView, PortalUpdateView
 from core.models import newest_first, related_count
@@ -19,6 +20,8 @@ class OrganizationListView(PortalListView):
 
     model = Organization
     filterset_class = OrganizationFilter
+    export_fields = ("id", "name_ar", "name_fr", "acronym", "kind", "parent", "region", "province", "position_count")
+    export_headers = {"position_count": _("positions")}
 
     def get_queryset(self):
         return Organization.objects.select_related("parent", "region", "province").annotate(
@@ -53,6 +56,8 @@ class PersonListView(PortalListView):
 
     model = Person
     filterset_class = PersonFilter
+    export_fields = ("id", "full_name_ar", "full_name_latin", "gender", "email", "phone", "attendance_count")
+    export_headers = {"attendance_count": _("meetings attended")}
 
     def get_queryset(self):
         return Person.objects.prefetch_related(

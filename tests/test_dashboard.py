@@ -251,7 +251,7 @@ DASHBOARD_CEILINGS = {
     "overview:dashboard": 23,
     "overview:dashboard_provinces": 11,
     "overview:dashboard_timeline": 12,
-    "overview:dashboard_follow_up": 11,
+    "overview:dashboard_follow_up": 12,  # a page of consultations, their provincial meetings, recommendations
 }
 
 
