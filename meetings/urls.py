@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import papers, views
 
 app_name = "meetings"
 urlpatterns = [
@@ -8,6 +8,10 @@ urlpatterns = [
     path("meetings/new/", views.MeetingCreateView.as_view(), name="meeting_create"),
     path("meetings/<int:pk>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
     path("meetings/<int:pk>/edit/", views.MeetingUpdateView.as_view(), name="meeting_update"),
+    path(
+        "meetings/<int:pk>/attendance-sheet.pdf", papers.AttendanceSheetView.as_view(), name="meeting_attendance_sheet"
+    ),
+    path("meetings/<int:pk>/minutes.pdf", papers.MinutesView.as_view(), name="meeting_minutes"),
     path("meetings/<int:pk>/delete/", views.MeetingDeleteView.as_view(), name="meeting_delete"),
     path("attendance/new/", views.AttendanceCreateView.as_view(), name="attendance_create"),
     path("attendance/<int:pk>/edit/", views.AttendanceUpdateView.as_view(), name="attendance_update"),

@@ -30,6 +30,7 @@ SKIPPED = {"set_language", "logout", "login", "health", "password_change", "pass
 SKIPPED |= {"password_reset", "password_reset_done", "password_reset_confirm", "password_reset_complete"}
 READ = {"home", "search", "chooser", "record_history", "deleted_records", "dashboard", "dashboard_provinces"}
 READ |= {"dashboard_timeline", "dashboard_follow_up", "dashboard_export", "document_download"}
+READ |= {"meeting_attendance_sheet", "meeting_minutes"}
 WRITE = {"record_restore", "record_purge", "indicatorvalue_submit", "indicatorvalue_approve"}
 ADMIN_ONLY = {"record_purge"}  # deleting for good: staff may delete and restore, not purge history
 POST_ONLY = {"record_restore", "indicatorvalue_submit", "indicatorvalue_approve"}

@@ -4,6 +4,8 @@ Dates and amounts as the council writes them, record actions for the user's perm
 column headers, history labels.
 """
 
+import re
+
 from django import template
 from django.conf import settings
 from django.shortcuts import resolve_url
@@ -18,6 +20,16 @@ from core.dates import format_day, format_period, format_when
 from core.i18n import ltr_number, separator
 
 register = template.Library()
+
+
+ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+@register.filter
+def dir_of(text) -> str:
+    """``rtl`` when ``text`` holds Arabic letters, else ``ltr``: an explicit ``dir`` for papers
+    rendered by WeasyPrint, which ignores ``dir="auto"``."""
+    return "rtl" if ARABIC_LETTER.search(str(text or "")) else "ltr"
 
 
 @register.filter

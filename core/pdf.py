@@ -1,0 +1,31 @@
+"""Printable papers as PDF (WeasyPrint): A4, Arabic shaped right to left, page N of M.
+
+Templates extend ``core/pdf/base.html``, which sets the page, the fonts (Debian's
+fonts-noto-core: Noto Naskh Arabic, with Noto Sans for Latin text) and the footer. WeasyPrint
+ignores ``dir="auto"``, so templates set ``dir`` on every paragraph whose language is known
+(``core.i18n``'s ``dir_of`` filter). Nothing is fetched while rendering: the papers carry their
+styles and use system fonts, so a record's text can never make the server load a URL.
+"""
+
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.translation import get_language_bidi
+
+
+def _no_fetching(url, *args, **kwargs):
+    raise ValueError(f"PDF papers fetch nothing ({url[:60]})")
+
+
+def pdf_bytes(template: str, context: dict, request=None) -> bytes:
+    """The PDF of ``template`` rendered with ``context`` (in the active language)."""
+    from weasyprint import HTML  # imported on first use: it loads Pango
+
+    html = render_to_string(template, {"rtl": get_language_bidi(), **context}, request=request)
+    return HTML(string=html, url_fetcher=_no_fetching).write_pdf()
+
+
+def pdf_response(template: str, context: dict, request, filename: str) -> HttpResponse:
+    """An attachment ``filename`` holding the PDF of ``template``."""
+    response = HttpResponse(pdf_bytes(template, context, request), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
