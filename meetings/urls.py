@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import papers, views
+from . import calendar, papers, views
 
 app_name = "meetings"
 urlpatterns = [
@@ -12,6 +12,10 @@ urlpatterns = [
         "meetings/<int:pk>/attendance-sheet.pdf", papers.AttendanceSheetView.as_view(), name="meeting_attendance_sheet"
     ),
     path("meetings/<int:pk>/minutes.pdf", papers.MinutesView.as_view(), name="meeting_minutes"),
+    path("meetings/<int:pk>/meeting.ics", calendar.MeetingIcsView.as_view(), name="meeting_ics"),
+    path("calendar/", calendar.UpcomingMeetingsView.as_view(), name="calendar"),
+    path("calendar/new-address/", calendar.CalendarResetView.as_view(), name="calendar_reset"),
+    path("calendar/<str:token>.ics", calendar.CalendarFeedView.as_view(), name="calendar_feed"),
     path("meetings/<int:pk>/delete/", views.MeetingDeleteView.as_view(), name="meeting_delete"),
     path("attendance/new/", views.AttendanceCreateView.as_view(), name="attendance_create"),
     path("attendance/<int:pk>/edit/", views.AttendanceUpdateView.as_view(), name="attendance_update"),

@@ -1,12 +1,14 @@
 """The meetings app's models: meetings and consultations, recommendations and their follow-up, decisions."""
 
 from .decisions import Decision
+from .feeds import CalendarFeed
 from .meetings import AgendaItem, Attendance, Consultation, Meeting, MeetingQuerySet, overlapping
 from .recommendations import Recommendation, RecommendationAnswer, RecommendationLink, StatusChange
 
 __all__ = [
     "AgendaItem",
     "Attendance",
+    "CalendarFeed",
     "Consultation",
     "Decision",
     "Meeting",
