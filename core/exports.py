@@ -36,7 +36,7 @@ def _column(model, name, headers):
         field = model._meta.get_field(name)
     except FieldDoesNotExist:
         return capfirst(str(headers[name])), lambda record: getattr(record, name)
-    header = capfirst(str(headers.get(name, field.verbose_name)))
+    header = capfirst(str(headers.get(name, _("record number") if field.primary_key else field.verbose_name)))
     if field.choices:
         return header, lambda record: getattr(record, f"get_{name}_display")()
     if field.is_relation:

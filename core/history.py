@@ -294,8 +294,9 @@ class PurgeView(HistoryModelMixin, TemplateView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         self.deleted = get_object_or_404(self.model.history, history_id=kwargs["history_id"], history_type="-")
-        if self.model.objects.filter(pk=self.deleted.id).exists():
-            raise Http404  # a record back in use keeps its history
+        later = self.model.history.filter(id=self.deleted.id, history_id__gt=self.deleted.history_id)
+        if later.exists() or self.model.objects.filter(pk=self.deleted.id).exists():
+            raise Http404  # a record back in use keeps its history; purge its last deletion only
 
     SHOWN = 50  # parts named on the page; the others are counted
 

@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
+from django.urls import reverse
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
@@ -57,13 +58,17 @@ class PortalListView(ModelPermissionMixin, FilterView):
     template_name_suffix = "_list"
     export_fields: tuple[str, ...] = ()
     export_headers: dict = {}
+    import_slug = ""  # the core.imports importer offered next to "new" (to those who may add)
 
     def get(self, request, *args, **kwargs):
         fmt = request.GET.get("export")
         if fmt not in FORMATS or not self.export_fields:
             return super().get(request, *args, **kwargs)
         filterset = self.get_filterset(self.get_filterset_class())
-        queryset = filterset.qs if not filterset.is_bound or filterset.is_valid() else filterset.queryset.none()
+        if filterset.is_bound and not filterset.is_valid():  # a file of other rows than asked would mislead
+            reasons = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in filterset.errors.items())
+            return HttpResponseBadRequest(reasons, content_type="text/plain; charset=utf-8")
+        queryset = filterset.qs
         if not queryset.ordered:
             queryset = queryset.order_by(*self.model._meta.ordering, "pk")
         return export_response(queryset, fmt, self.model, self.export_fields, self.export_headers, request.user)
@@ -87,7 +92,7 @@ class PortalListView(ModelPermissionMixin, FilterView):
             is_paginated = page.has_other_pages()
         wanted = list(page.object_list)
         rows = {row.pk: row for row in queryset.filter(pk__in=wanted).order_by()}
-        page.object_list = [rows[key] for key in wanted]
+        page.object_list = [rows[key] for key in wanted if key in rows]  # one deleted meanwhile is left out
         return paginator, page, page.object_list, is_paginated
 
     def get_context_data(self, **kwargs):
@@ -95,7 +100,9 @@ class PortalListView(ModelPermissionMixin, FilterView):
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query_without_page"] = query.urlencode()
-        context["opts"] = self.model._meta
+        context["opts"] = opts = self.model._meta
+        if self.import_slug and self.request.user.has_perm(f"{opts.app_label}.add_{opts.model_name}"):
+            context["import_url"] = reverse("core:import", args=[self.import_slug])
         context["media"] = context["filter"].form.media
         return context
 

@@ -70,6 +70,7 @@ def ics_response(meetings, request, name: str, filename: str) -> HttpResponse:
         ical.add_component(event(meeting, request.build_absolute_uri(meeting.get_absolute_url()), stamp))
     response = HttpResponse(ical.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
     return response
 
 
@@ -107,16 +108,20 @@ class CalendarResetView(ModelPermissionMixin, View):
 @method_decorator(login_not_required, name="dispatch")
 class CalendarFeedView(View):
     """The feed of a secret address, read by calendar applications without signing in: the
-    meetings its user may view, from a year ago on (at most ``FEED_MAX``); 404 for an unknown
-    address, or when its user is inactive or may no longer view meetings."""
+    meetings its user may view, those ahead first, then those of the past year, newest first, up
+    to ``FEED_MAX`` in all; 404 for an unknown address, or when its user is inactive or may no
+    longer view meetings. Never cached on the way (``Cache-Control: private``)."""
 
     def get(self, request, token):
         feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token)
         if not feed.user.is_active or not feed.user.has_perm("meetings.view_meeting"):
             raise Http404
-        since = timezone.localdate() - datetime.timedelta(days=FEED_DAYS_BACK)
-        meetings = Meeting.objects.select_related("province").filter(date__gte=since).order_by("date", "pk")
-        return ics_response(list(meetings[:FEED_MAX]), request, _("SSE meetings"), "meetings.ics")
+        today = timezone.localdate()
+        meetings = Meeting.objects.select_related("province")
+        upcoming = list(meetings.filter(date__gte=today).order_by("date", "pk")[:FEED_MAX])
+        since = today - datetime.timedelta(days=FEED_DAYS_BACK)
+        recent = meetings.filter(date__gte=since, date__lt=today).order_by("-date", "-pk")[: FEED_MAX - len(upcoming)]
+        return ics_response(upcoming + list(recent), request, _("SSE meetings"), "meetings.ics")
 
 
 class MeetingIcsView(MeetingDetailView):

@@ -11,6 +11,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
@@ -22,7 +23,8 @@ GENERATION = "dashboard:generation"
 def forget_figures(sender, **kwargs) -> None:
     """post_save, post_delete and m2m_changed receiver (connected in overview.apps)."""
     if settings.DASHBOARD_CACHE_SECONDS and sender._meta.app_label in registry.programme_apps():
-        cache.set(GENERATION, time.time_ns(), None)
+        # after the commit: a figure computed meanwhile from the old rows would carry the new generation
+        transaction.on_commit(lambda: cache.set(GENERATION, time.time_ns(), None), using=kwargs.get("using"))
 
 
 def cached_figure(method):

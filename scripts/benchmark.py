@@ -192,7 +192,9 @@ def main() -> None:
     parser.add_argument("--national", action="store_true", help="every scale for each of the 12 regions")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--load", type=float, default=0, help="seconds of load per page under gunicorn")
-    parser.add_argument("--redis", default="", help="REDIS_URL: the shared cache (dashboard figures, sessions)")
+    parser.add_argument(
+        "--redis", default="", help="REDIS_URL of a Redis database of its own (it is cleared): the shared cache"
+    )
     args = parser.parse_args()
     prepare_database(args.database)
     os.environ["REDIS_URL"] = args.redis
@@ -227,6 +229,7 @@ def main() -> None:
         for region in regions:
             grow(scale - built, regions=[region] if region else None)
         built = scale
+        cache.clear()  # bulk_create sends no signals: no figure of the smaller scale may be served
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("VACUUM ANALYZE")

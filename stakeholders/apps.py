@@ -10,6 +10,7 @@ class StakeholdersConfig(AppConfig):
     def ready(self):
         from core import registry
 
+        from . import imports  # noqa: F401  (registers the importers)
         from . import models as m
 
         registry.register_app(self)

@@ -22,6 +22,7 @@ class OrganizationListView(PortalListView):
     filterset_class = OrganizationFilter
     export_fields = ("id", "name_ar", "name_fr", "acronym", "kind", "parent", "region", "province", "position_count")
     export_headers = {"position_count": _("positions")}
+    import_slug = "organizations"
 
     def get_queryset(self):
         return Organization.objects.select_related("parent", "region", "province").annotate(
@@ -58,6 +59,7 @@ class PersonListView(PortalListView):
     filterset_class = PersonFilter
     export_fields = ("id", "full_name_ar", "full_name_latin", "gender", "email", "phone", "attendance_count")
     export_headers = {"attendance_count": _("meetings attended")}
+    import_slug = "people"
 
     def get_queryset(self):
         return Person.objects.prefetch_related(

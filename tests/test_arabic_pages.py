@@ -18,7 +18,7 @@ LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 USER_TEXT = {"bdi"}  # user content is wrapped in <bdi> or carries dir="auto"
 NOT_TEXT = {"script", "style", "title"}  # the page title holds a record's name (its heading is checked)
 NOT_PAGES = {"chooser", "record_restore", "record_purge", "dashboard_export", "document_download"} | POST_ONLY
-NOT_PAGES |= {"meeting_attendance_sheet", "meeting_minutes", "meeting_ics"}  # PDF, .ics
+NOT_PAGES |= {"meeting_attendance_sheet", "meeting_minutes", "meeting_ics", "import_template"}  # PDF, .ics, XLSX
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 CHECKED_ATTRIBUTES = ("placeholder", "aria-label", "title", "alt")
 

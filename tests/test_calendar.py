@@ -5,7 +5,9 @@ import datetime
 import icalendar
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from meetings import calendar
 from meetings.models import CalendarFeed, Meeting
 
 from .factories import MeetingFactory
@@ -27,25 +29,41 @@ def events(response) -> dict:
     return ical, {str(e["summary"]): e for e in ical.walk("VEVENT")}
 
 
-def test_the_feed_gives_morocco_times_in_and_out_of_ramadan_and_after_2026_09_20(staff_client, client):
-    MeetingFactory(title_ar="خلال رمضان", date="2026-03-01", start_time="10:00", end_time="12:00")
-    MeetingFactory(title_ar="بعد رمضان", date="2026-04-15", start_time="10:00", end_time="12:00")
-    MeetingFactory(title_ar="بعد 20 شتنبر", date="2026-12-10", start_time="10:00", end_time="23:30")
-    MeetingFactory(title_ar="ملغى", date="2026-12-20", status=Meeting.Status.CANCELLED)
+def test_events_give_morocco_times_in_and_out_of_ramadan_and_after_2026_09_20(staff_client):
+    times = {}
+    for title, day, utc in [
+        ("خلال رمضان", "2026-03-01", datetime.datetime(2026, 3, 1, 10, 0, tzinfo=UTC)),  # UTC+00 in Ramadan
+        ("بعد رمضان", "2026-04-15", datetime.datetime(2026, 4, 15, 9, 0, tzinfo=UTC)),  # UTC+01 after it
+        ("بعد 20 شتنبر", "2026-12-10", datetime.datetime(2026, 12, 10, 10, 0, tzinfo=UTC)),  # UTC+00 for good
+    ]:
+        meeting = MeetingFactory(title_ar=title, date=day, start_time="10:00", end_time="12:00")
+        ical, by_title = events(staff_client.get(reverse("meetings:meeting_ics", args=[meeting.pk])))
+        event = by_title[title]
+        assert event["dtstart"].params["TZID"] == "Africa/Casablanca"
+        times[title] = (utc_of(ical, event.decoded("dtstart").replace(tzinfo=None)), utc)
+    assert all(got == wanted for got, wanted in times.values()), times
+
+
+def test_the_feed_lists_what_is_ahead_first_then_the_past_year(staff_client, client, monkeypatch):
+    today = timezone.localdate()
+    soon = MeetingFactory(title_ar="قريبا", date=today + datetime.timedelta(days=5), start_time="10:00")
+    MeetingFactory(title_ar="ملغى", date=today + datetime.timedelta(days=9), status=Meeting.Status.CANCELLED)
+    for days in (10, 20, 30):
+        MeetingFactory(title_ar=f"قبل {days} يوما", date=today - datetime.timedelta(days=days))
+    MeetingFactory(title_ar="قديم", date=today - datetime.timedelta(days=400))
     page = staff_client.get(reverse("meetings:calendar"))
-    feed_url = page.context["feed_url"]
-    assert "بعد 20 شتنبر" in page.content.decode() and "خلال رمضان" not in page.content.decode()  # past ones
-    response = client.get(feed_url)  # calendar applications do not sign in
-    assert response["Content-Type"].startswith("text/calendar")
-    ical, by_title = events(response)
-    ramadan, after, autumn = by_title["خلال رمضان"], by_title["بعد رمضان"], by_title["بعد 20 شتنبر"]
-    assert ramadan["dtstart"].params["TZID"] == "Africa/Casablanca"
-    local = lambda e: e.decoded("dtstart").replace(tzinfo=None)  # noqa: E731
-    assert utc_of(ical, local(ramadan)) == datetime.datetime(2026, 3, 1, 10, 0, tzinfo=UTC)  # UTC+00 in Ramadan
-    assert utc_of(ical, local(after)) == datetime.datetime(2026, 4, 15, 9, 0, tzinfo=UTC)  # UTC+01 after it
-    assert utc_of(ical, local(autumn)) == datetime.datetime(2026, 12, 10, 10, 0, tzinfo=UTC)  # UTC+00 for good
-    assert str(by_title["ملغى"]["status"]) == "CANCELLED" and str(after["status"]) == "CONFIRMED"
-    assert by_title["ملغى"].decoded("dtstart") == datetime.date(2026, 12, 20)  # a day without times: all day
+    assert soon.title_ar in page.content.decode() and "قبل 10 يوما" not in page.content.decode()
+    response = client.get(page.context["feed_url"])  # calendar applications do not sign in
+    assert response["Content-Type"].startswith("text/calendar") and response["Cache-Control"].startswith(
+        "private, no-store"
+    )
+    _ical, by_title = events(response)
+    assert {"قريبا", "ملغى", "قبل 10 يوما", "قبل 30 يوما"} <= set(by_title) and "قديم" not in by_title
+    assert str(by_title["ملغى"]["status"]) == "CANCELLED" and str(by_title["قريبا"]["status"]) == "CONFIRMED"
+    assert by_title["ملغى"].decoded("dtstart") == today + datetime.timedelta(days=9)  # no times: all day
+    monkeypatch.setattr(calendar, "FEED_MAX", 3)  # a full feed keeps what is ahead, then the newest past
+    _ical, by_title = events(client.get(page.context["feed_url"]))
+    assert set(by_title) == {"قريبا", "ملغى", "قبل 10 يوما"}
 
 
 def test_an_edit_raises_the_sequence_and_keeps_the_uid(staff_client):

@@ -538,3 +538,25 @@ def test_review_a_record_restored_and_deleted_again_is_listed_once(staff_client)
     page = staff_client.get(reverse("core:deleted_records", args=["meetings", "meeting"]))
     listed = [entry.history_id for entry in page.context["object_list"] if entry.id == meeting.pk]
     assert listed == [Meeting.history.filter(id=meeting.pk, history_type="-").latest().history_id]
+
+
+def test_review_the_admin_refuses_to_revert_to_a_past_version(client, administrator):
+    project = ProjectFactory()
+    project.title_fr = "Titre modifié"
+    project.save()
+    first = project.history.earliest()
+    client.force_login(administrator)
+    url = reverse("admin:projects_project_simple_history", args=[project.pk, first.history_id])
+    before = project.history.count()
+    assert client.post(url, {"title_fr": first.title_fr}).status_code == 403
+    assert project.history.count() == before and type(project).objects.get(pk=project.pk).title_fr == "Titre modifié"
+
+
+def test_review_only_a_records_last_deletion_can_be_deleted_for_good(staff_client, client, administrator):
+    meeting = MeetingFactory()
+    delete_through_the_page(staff_client, meeting)
+    first = Meeting.history.get(id=meeting.pk, history_type="-")
+    staff_client.post(reverse("core:record_restore", args=["meetings", "meeting", first.history_id]))
+    delete_through_the_page(staff_client, Meeting.objects.get(pk=meeting.pk))
+    client.force_login(administrator)
+    assert client.get(reverse("core:record_purge", args=["meetings", "meeting", first.history_id])).status_code == 404

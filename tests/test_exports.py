@@ -58,7 +58,7 @@ def test_a_list_exports_with_its_filters_order_and_the_locales_separator(staff_c
     url = reverse("meetings:meeting_list")
     rows = read_csv(staff_client.get(url, {"export": "csv"}))
     header, body = rows[0], rows[1:]
-    assert header[:3] == ["ID", "Date", "Heure de début"] and len(body) == Meeting.objects.count()
+    assert header[:3] == ["Numéro de fiche", "Date", "Heure de début"] and len(body) == Meeting.objects.count()
     real = next(row for row in body if row[1] == "2022-05-11")
     assert "الاجتماعي والتضامني" in real[6] and real[10] == "tenue"
     MeetingFactory.create_batch(3, kind="committee_meeting", date="2024-02-01")

@@ -33,7 +33,14 @@ SKIPPED |= {"meetings:calendar_feed", "meetings:calendar_reset"}
 READ = {"home", "search", "chooser", "record_history", "deleted_records", "dashboard", "dashboard_provinces"}
 READ |= {"dashboard_timeline", "dashboard_follow_up", "dashboard_export", "document_download"}
 READ |= {"meeting_attendance_sheet", "meeting_minutes", "meeting_ics", "calendar"}
-WRITE = {"record_restore", "record_purge", "indicatorvalue_submit", "indicatorvalue_approve"}
+WRITE = {
+    "record_restore",
+    "record_purge",
+    "indicatorvalue_submit",
+    "indicatorvalue_approve",
+    "import",
+    "import_template",
+}
 ADMIN_ONLY = {"record_purge"}  # deleting for good: staff may delete and restore, not purge history
 POST_ONLY = {"record_restore", "indicatorvalue_submit", "indicatorvalue_approve"}
 READ_SUFFIXES = ("_list", "_detail")
@@ -68,6 +75,8 @@ def build_url(name, pattern, deleted_history_id) -> str:
         )
     if name == "overview:dashboard_export":
         return reverse(name, args=["meetings-by-kind", "csv"])
+    if name in ("core:import", "core:import_template"):
+        return reverse(name, args=["people"])
     if name in ("core:record_restore", "core:record_purge"):
         return reverse(name, args=["stakeholders", "person", deleted_history_id])
     if name in ("core:record_history", "core:deleted_records"):

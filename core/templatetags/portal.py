@@ -148,6 +148,18 @@ def get_item(mapping, key):
 
 
 @register.filter
+def import_title(column, model) -> str:
+    """The header of an import column (core.imports.Column) in the interface language."""
+    return column.title(model)
+
+
+@register.filter
+def rows_with_errors(rows) -> list:
+    """The checked import rows that have errors."""
+    return [row for row in rows if row.errors]
+
+
+@register.filter
 def history_kind(entry):
     """What a history row records: created, changed, deleted, or restored."""
     if entry.history_change_reason == "restored":

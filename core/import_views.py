@@ -1,0 +1,109 @@
+"""The import pages: upload, preview every row with its errors, confirm (core.imports)."""
+
+import uuid
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+
+from . import registry
+from .imports import check, importer_for, read_table, template_xlsx, write
+from .spreadsheets import XLSX
+from .validators import MaxFileSize
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("File (XLSX or CSV)"), widget=forms.FileInput(attrs={"accept": ".xlsx,.csv"})
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        MaxFileSize()(upload)
+        if not upload.name.lower().endswith((".xlsx", ".csv")):
+            raise ValidationError(_("Choose an XLSX or a CSV file."))
+        return upload
+
+
+class ImportMixin:
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.importer = importer_for(kwargs["slug"])
+        if self.importer is None:
+            raise Http404
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(self.importer.required_permission()):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ImportView(ImportMixin, TemplateView):
+    """GET: the upload form. POST a file: its rows checked and shown. POST ``confirm``: the
+    rows checked again and written in one transaction when none fails."""
+
+    template_name = "core/import.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(importer=self.importer, opts=self.importer.model._meta, slug=self.kwargs["slug"])
+        context.setdefault("form", UploadForm())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if "confirm" in request.POST:
+            return self.confirm(request.POST["confirm"])
+        form = UploadForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        upload = form.cleaned_data["file"]
+        content = upload.read()
+        try:
+            headers, rows = read_table(upload.name, content)
+            checked = check(self.importer, headers, rows)
+        except ValidationError as error:
+            form.add_error("file", error)
+            return self.render_to_response(self.get_context_data(form=form))
+        token = uuid.uuid4().hex
+        path = default_storage.save(
+            f"imports/{token}{'.xlsx' if upload.name.lower().endswith('.xlsx') else '.csv'}", ContentFile(content)
+        )
+        request.session[f"import:{token}"] = {"slug": self.kwargs["slug"], "path": path}
+        return self.render_to_response(self.get_context_data(rows=checked, headers=headers, token=token))
+
+    def confirm(self, token: str):
+        pending = self.request.session.get(f"import:{token}")
+        if not pending or pending["slug"] != self.kwargs["slug"]:
+            messages.error(self.request, _("This import has expired: upload the file again."))
+            return HttpResponseRedirect(self.request.path)
+        with default_storage.open(pending["path"], "rb") as handle:
+            content = handle.read()
+        headers, rows = read_table(pending["path"], content)
+        checked = check(self.importer, headers, rows)  # again: records may have changed meanwhile
+        if any(row.errors for row in checked):
+            return self.render_to_response(self.get_context_data(rows=checked, headers=headers, token=token))
+        created = write(self.importer, checked)
+        default_storage.delete(pending["path"])
+        del self.request.session[f"import:{token}"]
+        messages.success(self.request, _("%(created)s records created, %(kept)s already there.")
+                         % {"created": created, "kept": len(checked) - created})  # fmt: skip
+        try:
+            return HttpResponseRedirect(reverse(registry.page_name(self.importer.model, "list")))
+        except NoReverseMatch:
+            return HttpResponseRedirect(self.request.path)
+
+
+class ImportTemplateView(ImportMixin, TemplateView):
+    """An empty XLSX file with the import's columns, in the interface language."""
+
+    def get(self, request, *args, **kwargs):
+        response = HttpResponse(template_xlsx(self.importer), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="{kwargs["slug"]}-template.xlsx"'
+        return response

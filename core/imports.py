@@ -1,0 +1,255 @@
+"""Imports of spreadsheets (XLSX or CSV) with a preview: every row checked and shown with its errors,
+then written in one transaction only when no row fails.
+
+An importer (``Importer`` subclass, registered with ``register``) names its model, its
+``columns`` and the natural ``key`` that finds a record already there, so that importing the
+same file twice creates nothing new. Headers are matched after trimming spaces and case, in
+any of the interface languages (the field's label) or as the field's name. A missing required
+column is an error, never a silent empty value; dates are read as dates (ISO, dd/mm/yyyy, or
+a date cell); text columns keep what was typed (a phone's leading 0), and refuse a number
+cell, which has already lost it.
+"""
+
+import csv
+import datetime
+import io
+from dataclasses import dataclass, field
+
+import openpyxl
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import translation
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from .forms import TolerantDateField
+from .spreadsheets import xlsx_bytes
+
+MAX_IMPORT_ROWS = 5000
+_importers: dict[str, type["Importer"]] = {}
+
+
+@dataclass
+class Column:
+    """One column of an import: the model ``field`` it fills (or a name the importer reads),
+    ``kind`` "text", "date", "choice", "integer" or "record" (``lookup`` finds the record)."""
+
+    field: str
+    kind: str = "text"
+    required: bool = False
+    label: object = ""
+    lookup: object = None  # for "record": a function (text) -> model instance or None
+
+    def title(self, model) -> str:
+        return capfirst(str(self.label or model._meta.get_field(self.field).verbose_name))
+
+
+@dataclass
+class Row:
+    """A row of the file as checked: its line number, values, errors, and what importing does."""
+
+    number: int
+    values: dict
+    errors: list = field(default_factory=list)
+    existing: object = None
+
+
+class Importer:
+    """Base of the importers; subclasses set ``model``, ``columns``, ``title`` and ``key``."""
+
+    model = None
+    columns: list[Column] = []
+    one_of: tuple[tuple[str, ...], ...] = ()  # groups of columns of which the file must have one
+    title = ""
+    permission = ""  # "app_label.codename" needed to import; the model's "add" by default
+
+    def key(self, values: dict) -> dict:
+        """The lookup of the record these values describe, if it exists already."""
+        raise NotImplementedError
+
+    def build(self, values: dict):
+        """An unsaved record from the values (subclasses may add defaults)."""
+        return self.model(**{name: value for name, value in values.items() if value not in (None, "")})
+
+    def required_permission(self) -> str:
+        opts = self.model._meta
+        return self.permission or f"{opts.app_label}.add_{opts.model_name}"
+
+
+def register(slug: str):
+    """Class decorator: the importer is offered at ``/import/<slug>/``."""
+
+    def decorate(cls):
+        _importers[slug] = cls
+        return cls
+
+    return decorate
+
+
+def importer_for(slug: str) -> Importer | None:
+    cls = _importers.get(slug)
+    return cls() if cls else None
+
+
+def normalized(header) -> str:
+    return " ".join(str(header or "").replace(":", " ").split()).casefold()
+
+
+def read_table(name: str, content: bytes) -> tuple[list, list[list]]:
+    """(headers, rows) of an XLSX or CSV file (UTF-8, with or without BOM; ``;``, ``,`` or tab,
+    whichever the header row uses most).
+    Raises ValidationError when the file cannot be read, or has more than MAX_IMPORT_ROWS rows."""
+    try:
+        if name.lower().endswith(".xlsx"):
+            sheet = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
+            table = [list(row) for row in sheet.iter_rows(values_only=True)]
+        else:
+            text = content.decode("utf-8-sig")
+            first = text.split("\n", 1)[0]
+            delimiter = max(";,\t", key=first.count)  # the separator the header row uses most
+            table = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except (UnicodeDecodeError, csv.Error, ValueError, KeyError, OSError) as error:
+        message = _("This file cannot be read as XLSX or as CSV in UTF-8 (%(error)s).") % {"error": error}
+        raise ValidationError(message) from error
+    table = [row for row in table if any(cell not in (None, "") for cell in row)]
+    if not table:
+        raise ValidationError(_("The file is empty."))
+    if len(table) - 1 > MAX_IMPORT_ROWS:
+        raise ValidationError(_("At most %(max)s rows at a time: split the file.") % {"max": MAX_IMPORT_ROWS})
+    return table[0], table[1:]
+
+
+def headers_of(importer: Importer, headers: list) -> dict[str, int]:
+    """The position of each column in the file's ``headers``; raises ValidationError naming the
+    required columns that are missing."""
+    accepted = {}
+    for column in importer.columns:
+        names = {normalized(column.field)}
+        for language in ("ar", "fr", "en"):
+            with translation.override(language):
+                names.add(normalized(column.title(importer.model)))
+        accepted[column.field] = names
+    found = {}
+    for position, header in enumerate(headers):
+        for name, names in accepted.items():
+            if normalized(header) in names and name not in found:
+                found[name] = position
+    titles = {c.field: c.title(importer.model) for c in importer.columns}
+    missing = [titles[c.field] for c in importer.columns if c.required and c.field not in found]
+    missing += [_(" or ").join(titles[name] for name in group) for group in importer.one_of
+                if not any(name in found for name in group)]  # fmt: skip
+    unknown = [str(h) for position, h in enumerate(headers) if h not in (None, "") and position not in found.values()]
+    problems = []
+    if missing:
+        problems.append(_("Missing columns: %(columns)s.") % {"columns": "; ".join(missing)})
+    if unknown:
+        problems.append(
+            _("Columns the import does not know (check their names): %(columns)s.") % {"columns": "; ".join(unknown)}
+        )
+    if problems:
+        raise ValidationError(problems)
+    return found
+
+
+def check(importer: Importer, headers: list, rows: list[list]) -> list[Row]:
+    """Every row read, parsed, validated and matched with a record already there; nothing written."""
+    positions = headers_of(importer, headers)
+    checked, seen = [], {}
+    for number, cells in enumerate(rows, start=2):
+        row = Row(number, {})
+        for column in importer.columns:
+            raw = (
+                cells[positions[column.field]]
+                if column.field in positions and positions[column.field] < len(cells)
+                else None
+            )
+            try:
+                row.values[column.field] = _parse(importer, column, raw)
+            except ValidationError as error:
+                row.errors.append(f"{column.title(importer.model)}: {' '.join(error.messages)}")
+        if not row.errors:
+            _validate(importer, row, seen)
+        checked.append(row)
+    return checked
+
+
+def _parse(importer, column: Column, raw):
+    text = "" if raw is None else (raw.strip() if isinstance(raw, str) else raw)
+    if text == "":
+        if column.required:
+            raise ValidationError(_("This value is required."))
+        return None
+    if column.kind == "date":
+        if isinstance(text, datetime.datetime):
+            return text.date()
+        if isinstance(text, datetime.date):
+            return text
+        return TolerantDateField().clean(str(text))
+    if column.kind == "integer":
+        if isinstance(text, int | float) and float(text).is_integer():
+            return int(text)
+        if isinstance(text, str) and text.isdigit():
+            return int(text)
+        raise ValidationError(_("Write a whole number."))
+    if not isinstance(text, str):
+        raise ValidationError(_("Write it as text (a number cell loses leading zeros and spaces)."))
+    if column.kind == "choice":
+        return _choice(importer.model._meta.get_field(column.field), text)
+    if column.kind == "record":
+        record = column.lookup(text)
+        if record is None:
+            raise ValidationError(_("“%(text)s” is not in the portal: add it first.") % {"text": text})
+        return record
+    return text
+
+
+def _choice(model_field, text: str):
+    wanted = normalized(text)
+    for value, label in model_field.choices:
+        names = {normalized(value)}
+        for language in ("ar", "fr", "en"):
+            with translation.override(language):
+                names.add(normalized(label))
+        if wanted in names:
+            return value
+    raise ValidationError(_("“%(text)s” is not one of the choices.") % {"text": text})
+
+
+def _validate(importer, row: Row, seen: dict) -> None:
+    key = importer.key(row.values)
+    marker = tuple(sorted((name, str(value)) for name, value in key.items()))
+    if marker in seen:
+        row.errors.append(_("The same as row %(row)s.") % {"row": seen[marker]})
+        return
+    seen[marker] = row.number
+    row.existing = importer.model._default_manager.filter(**key).first() if key else None
+    if row.existing is not None:
+        return
+    record = importer.build(row.values)
+    try:
+        record.full_clean(validate_unique=True)
+    except ValidationError as error:
+        row.errors += [f"{name}: {' '.join(messages)}" if name != "__all__" else " ".join(messages)
+                       for name, messages in error.message_dict.items()]  # fmt: skip
+
+
+def write(importer: Importer, rows: list[Row]) -> int:
+    """Create the new records of checked ``rows`` in one transaction; return how many. Raises
+    ValueError if any row has errors (nothing is written then)."""
+    if any(row.errors for row in rows):
+        raise ValueError("rows with errors")
+    created = 0
+    with transaction.atomic():
+        for row in rows:
+            if row.existing is None:
+                record = importer.build(row.values)
+                record._change_reason = "imported"
+                record.save()
+                created += 1
+    return created
+
+
+def template_xlsx(importer: Importer) -> bytes:
+    """An empty workbook with the importer's headers in the active language."""
+    headers = [column.title(importer.model) for column in importer.columns]
+    return xlsx_bytes([(importer.title, headers, [])])
