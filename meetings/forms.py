@@ -3,7 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import (
     BaseTableFormSet,
+    Chooser,
     PortalModelForm,
+    RecordChoiceField,
     VersionedFormMixin,
     numbered_items_formset,
     table_formset,
@@ -247,3 +249,23 @@ class DecisionForm(VersionedFormMixin, PortalModelForm):
     class Meta(PortalModelForm.Meta):
         model = Decision
         fields = ["meeting", "number", "date", "subject_ar", "subject_fr", "votes_for", "votes_against", "abstentions"]
+
+
+class CopyAttendeesForm(forms.Form):
+    """The meeting whose attendees are copied into ``target`` (another one)."""
+
+    source = RecordChoiceField(
+        queryset=Meeting.objects.all(),
+        label=_("Copy the attendees of"),
+        widget=Chooser(Attendance._meta.get_field("meeting")),
+    )
+
+    def __init__(self, *args, target, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.target = target
+
+    def clean_source(self):
+        source = self.cleaned_data["source"]
+        if source == self.target:
+            raise forms.ValidationError(_("Choose another meeting than this one."))
+        return source

@@ -1,4 +1,4 @@
-"""Writes that follow rules across records: a recommendation's status changes."""
+"""Writes that follow rules across records: a recommendation's status changes, attendees copied between meetings."""
 
 import datetime
 
@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from core.dates import format_day
 from core.i18n import separator
 
-from .models import Recommendation, StatusChange
+from .models import Attendance, Meeting, Recommendation, StatusChange
 
 
 @transaction.atomic
@@ -62,3 +62,24 @@ def change_status(
     current.save(update_fields=["status"])
     recommendation.status, recommendation.version = current.status, current.version
     return step
+
+
+@transaction.atomic
+def copy_attendees(source: Meeting, target: Meeting) -> int:
+    """Add to ``target`` the attendance rows of ``source`` it does not have yet (the same person,
+    or the same unnamed group of the same organization), as expected attendees: present, in the
+    mode they had, none of them presenter. Returns how many rows were added; one transaction."""
+    have = {(row.person_id, row.organization_id, row.group_ar, row.group_fr) for row in target.attendances.all()}
+    have_people = {person for person, *_rest in have if person}
+    added = 0
+    for row in source.attendances.order_by("pk"):
+        key = (row.person_id, row.organization_id, row.group_ar, row.group_fr)
+        if key in have or (row.person_id and row.person_id in have_people):
+            continue
+        Attendance.objects.create(
+            meeting=target, person_id=row.person_id, position_id=row.position_id,
+            organization_id=row.organization_id, group_ar=row.group_ar, group_fr=row.group_fr, mode=row.mode,
+        )  # fmt: skip
+        have.add(key)
+        added += 1
+    return added

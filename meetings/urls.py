@@ -12,6 +12,7 @@ urlpatterns = [
         "meetings/<int:pk>/attendance-sheet.pdf", papers.AttendanceSheetView.as_view(), name="meeting_attendance_sheet"
     ),
     path("meetings/<int:pk>/minutes.pdf", papers.MinutesView.as_view(), name="meeting_minutes"),
+    path("meetings/<int:pk>/copy-attendees/", views.CopyAttendeesView.as_view(), name="meeting_copy_attendees"),
     path("meetings/<int:pk>/meeting.ics", calendar.MeetingIcsView.as_view(), name="meeting_ics"),
     path("calendar/", calendar.UpcomingMeetingsView.as_view(), name="calendar"),
     path("calendar/new-address/", calendar.CalendarResetView.as_view(), name="calendar_reset"),

@@ -5,10 +5,12 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+from django.views.generic.detail import SingleObjectMixin
 
 from core.editing import InlineFormsetsMixin, PortalCreateView, PortalDeleteView, PortalUpdateView
 from core.models import related_count
-from core.views import PortalDetailView, PortalListView
+from core.views import ModelPermissionMixin, PortalDetailView, PortalListView
 
 from .filters import ConsultationFilter, DecisionFilter, MeetingFilter, RecommendationFilter
 from .forms import (
@@ -18,6 +20,7 @@ from .forms import (
     AttendanceFormSet,
     ConsultationForm,
     ConsultationMeetingFormSet,
+    CopyAttendeesForm,
     DecisionForm,
     MeetingForm,
     RecommendationForm,
@@ -34,7 +37,7 @@ from .models import (
     RecommendationLink,
     StatusChange,
 )
-from .services import change_status
+from .services import change_status, copy_attendees
 
 
 class MeetingListView(PortalListView):
@@ -178,6 +181,33 @@ class MeetingUpdateView(MeetingEditMixin, PortalUpdateView):
 class MeetingDeleteView(PortalDeleteView):
     model = Meeting
     success_url = reverse_lazy("meetings:meeting_list")
+
+
+class CopyAttendeesView(ModelPermissionMixin, SingleObjectMixin, FormView):
+    """Copy into this meeting the attendees of another one (a committee that meets monthly):
+    those it does not have yet, as expected attendees (``services.copy_attendees``)."""
+
+    model = Meeting
+    action = "change"
+    form_class = CopyAttendeesForm
+    template_name = "meetings/copy_attendees.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "target": self.object}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["media"] = context["form"].media
+        return context
+
+    def form_valid(self, form):
+        added = copy_attendees(form.cleaned_data["source"], self.object)
+        messages.success(self.request, _("%(count)s attendees copied.") % {"count": added})
+        return HttpResponseRedirect(self.object.get_absolute_url())
 
 
 class AttendanceCreateView(PortalCreateView):

@@ -315,3 +315,26 @@ def test_new_organization_from_its_own_page(staff_client):
     )
     organization = OrganizationFactory._meta.model.objects.get(name_ar="تعاونية الواحة")
     assert response.url == organization.get_absolute_url()
+
+
+def test_the_attendees_of_last_months_meeting_are_copied_once(staff_client, english):
+    from meetings.models import Attendance
+
+    from .factories import AttendanceFactory, MeetingFactory
+
+    last_month, today = MeetingFactory(), MeetingFactory()
+    kept = AttendanceFactory(meeting=today)
+    AttendanceFactory(meeting=last_month, person=kept.person, position=kept.position, organization=kept.organization)
+    AttendanceFactory(meeting=last_month, is_presenter=True, status="excused")
+    AttendanceFactory(meeting=last_month, person=None, position=None, organization=kept.organization,
+                      group_fr="Coopératives", group_ar="")  # fmt: skip
+    url = reverse("meetings:meeting_copy_attendees", args=[today.pk])
+    response = staff_client.post(url, {"source": last_month.pk}, follow=True)
+    assert "2 attendees copied." in str(list(response.context["messages"])[-1])
+    rows = Attendance.objects.filter(meeting=today)
+    assert rows.count() == 3 and not rows.filter(is_presenter=True).exists() and not rows.exclude(status="present")
+    staff_client.post(url, {"source": last_month.pk})
+    assert Attendance.objects.filter(meeting=today).count() == 3  # copying again adds nothing
+    assert staff_client.post(url, {"source": today.pk}).context["form"].errors["source"] == [
+        "Choose another meeting than this one."
+    ]

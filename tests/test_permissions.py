@@ -40,6 +40,7 @@ WRITE = {
     "indicatorvalue_approve",
     "import",
     "import_template",
+    "meeting_copy_attendees",
 }
 ADMIN_ONLY = {"record_purge"}  # deleting for good: staff may delete and restore, not purge history
 POST_ONLY = {"record_restore", "indicatorvalue_submit", "indicatorvalue_approve"}
