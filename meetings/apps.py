@@ -10,6 +10,7 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         from core import registry
 
+        from . import imports  # noqa: F401  (registers the importer)
         from . import models as m
 
         registry.register_app(self)

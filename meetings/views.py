@@ -135,6 +135,7 @@ class RecommendationListView(PortalListView):
         "project_count",
     )
     export_headers = {"project_count": _("projects")}
+    import_slug = "recommendations"
 
     def get_queryset(self):
         return (

@@ -83,3 +83,21 @@ def test_the_template_and_who_may_import(staff_client, partner_client, english):
         reverse("core:import", args=["people"])
         in staff_client.get(reverse("stakeholders:person_list")).content.decode()
     )
+
+
+def test_recommendations_come_in_as_proposed_with_their_axis_and_source(staff_client, english):
+    from meetings.models import Consultation, Recommendation
+
+    consultation = Consultation.objects.order_by("pk").first()  # the dataset's, of March 2022
+    axis = Recommendation._meta.get_field("axis").related_model.objects.order_by("order").first()
+    content = (
+        "text_fr;axis;source_consultation\n"
+        f"Créer une plateforme de commercialisation;{axis.code};{consultation.title_ar}\n"
+        f"Former les coopératives;{axis.code};Consultation inconnue\n"
+    ).encode()
+    preview = upload(staff_client, "recommendations", "r.csv", content)
+    assert preview.context["rows"][0].errors == [] and "is not in the portal" in preview.context["rows"][1].errors[0]
+    fixed = content.replace(b"Consultation inconnue", consultation.title_ar.encode())
+    confirm(staff_client, "recommendations", upload(staff_client, "recommendations", "r.csv", fixed))
+    made = Recommendation.objects.get(text_fr="Former les coopératives")
+    assert (made.status, made.axis, made.source_consultation) == ("proposed", axis, consultation)
