@@ -15,6 +15,7 @@ from django.views import View
 from django.views.generic import CreateView, DeleteView, UpdateView
 
 from . import registry
+from .forms import valid_key
 from .history import one_deletion
 from .search import search_condition
 from .views import ModelPermissionMixin, visible_to
@@ -53,11 +54,24 @@ class PortalFormMixin:
         context = super().get_context_data(**kwargs)
         context["opts"] = self.model._meta
         context["media"] = context["form"].media
-        try:
-            context["cancel_url"] = reverse(registry.page_name(self.model, "list"))
-        except NoReverseMatch:
-            context["cancel_url"] = resolve_url(settings.LOGIN_REDIRECT_URL)
+        context["cancel_url"] = self.cancel_url()
         return context
+
+    def cancel_url(self) -> str:
+        """Back to the record being edited; for a new one, to the record a link preset (the
+        project of a new milestone), else to the list, else home."""
+        if getattr(self, "object", None) is not None and self.object.pk:
+            return self.object.get_absolute_url()
+        for key in self.initial_from_query:
+            field, value = self.model._meta.get_field(key), self.request.GET.get(key)
+            if value and field.is_relation and valid_key(field.related_model, value):
+                parent = field.related_model._default_manager.filter(pk=value).first()
+                if parent is not None and hasattr(parent, "get_absolute_url"):
+                    return parent.get_absolute_url()
+        try:
+            return reverse(registry.page_name(self.model, "list"))
+        except NoReverseMatch:
+            return resolve_url(settings.LOGIN_REDIRECT_URL)
 
 
 class InlineFormsetsMixin:

@@ -338,3 +338,19 @@ def test_the_attendees_of_last_months_meeting_are_copied_once(staff_client, engl
     assert staff_client.post(url, {"source": today.pk}).context["form"].errors["source"] == [
         "Choose another meeting than this one."
     ]
+
+
+def test_cancel_leads_back_to_the_record_or_to_the_one_a_link_preset(staff_client):
+    from .factories import MeetingFactory, ProjectFactory
+
+    project, meeting = ProjectFactory(), MeetingFactory()
+    new_milestone = staff_client.get(reverse("projects:milestone_create"), {"project": project.pk})
+    assert new_milestone.context["cancel_url"] == project.get_absolute_url()
+    assert (
+        staff_client.get(reverse("projects:milestone_create"), {"project": "99999999999999999999"}).status_code == 200
+    )
+    edit = staff_client.get(reverse("meetings:meeting_update", args=[meeting.pk]))
+    assert edit.context["cancel_url"] == meeting.get_absolute_url()
+    assert staff_client.get(reverse("meetings:meeting_create")).context["cancel_url"] == reverse(
+        "meetings:meeting_list"
+    )
