@@ -228,6 +228,13 @@ def _previous_states(model, entries) -> dict:
     return previous
 
 
+def last_deletions(model):
+    """The deletion rows of ``model``'s records that are deleted now, each record's last one
+    (a record restored and deleted again has two: restore and purge act on the later)."""
+    later = model.history.filter(id=OuterRef("id"), history_id__gt=OuterRef("history_id"))
+    return model.history.filter(history_type="-").exclude(id__in=model.objects.values("pk")).exclude(Exists(later))
+
+
 class DeletedRecordsView(HistoryModelMixin, ListView):
     """Records of a model that were deleted, with their last state; staff can restore them."""
 
@@ -235,15 +242,7 @@ class DeletedRecordsView(HistoryModelMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        live = self.model.objects.values("pk")
-        later = self.model.history.filter(id=OuterRef("id"), history_id__gt=OuterRef("history_id"))
-        return (
-            self.model.history.filter(history_type="-")
-            .exclude(id__in=live)
-            .exclude(Exists(later))  # a record restored and deleted again: its last deletion only
-            .select_related("history_user")
-            .order_by("-history_date")
-        )
+        return last_deletions(self.model).select_related("history_user").order_by("-history_date")
 
 
 class RestoreView(HistoryModelMixin, TemplateView):
@@ -293,10 +292,8 @@ class PurgeView(HistoryModelMixin, TemplateView):
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.deleted = get_object_or_404(self.model.history, history_id=kwargs["history_id"], history_type="-")
-        later = self.model.history.filter(id=self.deleted.id, history_id__gt=self.deleted.history_id)
-        if later.exists() or self.model.objects.filter(pk=self.deleted.id).exists():
-            raise Http404  # a record back in use keeps its history; purge its last deletion only
+        # a record back in use keeps its history; of one deleted twice, only the last deletion
+        self.deleted = get_object_or_404(last_deletions(self.model), history_id=kwargs["history_id"])
 
     SHOWN = 50  # parts named on the page; the others are counted
 

@@ -53,6 +53,16 @@ class Row:
     errors: list = field(default_factory=list)
     existing: object = None
 
+    def shown(self, columns, model) -> list[str]:
+        """The row's values as a person reads them, in ``columns`` order: a choice's label, a record's name."""
+        cells = []
+        for column in columns:
+            value = self.values.get(column.field)
+            if column.kind == "choice" and value is not None:
+                value = dict(model._meta.get_field(column.field).choices).get(value, value)
+            cells.append("" if value is None else str(value))
+        return cells
+
 
 class Importer:
     """Base of the importers; subclasses set ``model``, ``columns``, ``title`` and ``key``."""
@@ -74,6 +84,12 @@ class Importer:
     def required_permission(self) -> str:
         opts = self.model._meta
         return self.permission or f"{opts.app_label}.add_{opts.model_name}"
+
+
+def only_one(queryset):
+    """The record of ``queryset`` if it holds exactly one, else None (an ambiguous name finds nothing)."""
+    matches = list(queryset[:2])
+    return matches[0] if len(matches) == 1 else None
 
 
 def register(slug: str):

@@ -12,6 +12,20 @@ from . import registry
 from .exports import FORMATS, export_response
 
 
+def query_without(request, *keys) -> str:
+    """The request's query string without ``keys`` (e.g. "page"), for links that keep the filters."""
+    query = request.GET.copy()
+    for key in keys:
+        query.pop(key, None)
+    return query.urlencode()
+
+
+def bad_filters(errors) -> HttpResponseBadRequest:
+    """400 naming each invalid filter: a download of other rows than asked would mislead."""
+    reasons = "; ".join(f"{name}: {' '.join(messages)}" for name, messages in errors.items())
+    return HttpResponseBadRequest(reasons, content_type="text/plain; charset=utf-8")
+
+
 def visible_to(queryset, user):
     """``queryset`` narrowed to the rows ``user`` may see, when its QuerySet defines
     ``visible_to(user)`` (indicator values: drafts only for those who may change them). The list
@@ -65,9 +79,8 @@ class PortalListView(ModelPermissionMixin, FilterView):
         if fmt not in FORMATS or not self.export_fields:
             return super().get(request, *args, **kwargs)
         filterset = self.get_filterset(self.get_filterset_class())
-        if filterset.is_bound and not filterset.is_valid():  # a file of other rows than asked would mislead
-            reasons = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in filterset.errors.items())
-            return HttpResponseBadRequest(reasons, content_type="text/plain; charset=utf-8")
+        if filterset.is_bound and not filterset.is_valid():
+            return bad_filters(filterset.errors)
         queryset = filterset.qs
         if not queryset.ordered:
             queryset = queryset.order_by(*self.model._meta.ordering, "pk")
@@ -97,9 +110,7 @@ class PortalListView(ModelPermissionMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context["query_without_page"] = query.urlencode()
+        context["query_without_page"] = query_without(self.request, "page")
         context["opts"] = opts = self.model._meta
         if self.import_slug and self.request.user.has_perm(f"{opts.app_label}.add_{opts.model_name}"):
             context["import_url"] = reverse("core:import", args=[self.import_slug])

@@ -24,9 +24,10 @@ from django.views.generic import ListView
 from icalendar import Event
 
 from core.calendars import calendar, vtimezone
+from core.models import related_count
 from core.views import ModelPermissionMixin
 
-from .models import CalendarFeed, Meeting
+from .models import Attendance, CalendarFeed, Meeting
 from .views import MeetingDetailView
 
 FEED_DAYS_BACK = 365  # a feed holds the past year and everything ahead
@@ -83,7 +84,9 @@ class UpcomingMeetingsView(ModelPermissionMixin, ListView):
 
     def get_queryset(self):
         today = timezone.localdate()
-        return Meeting.objects.with_related().filter(date__gte=today).order_by("date", "start_time", "pk")
+        attendees = related_count(Attendance.objects.all(), "meeting")
+        meetings = Meeting.objects.with_related().filter(date__gte=today).annotate(attendee_count=attendees)
+        return meetings.order_by("date", "start_time", "pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

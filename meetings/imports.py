@@ -8,29 +8,24 @@ recommendation already in the portal is one with the same Arabic and French text
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.imports import Column, Importer, register
+from core.imports import Column, Importer, only_one, register
 
 from .models import Consultation, Meeting, Recommendation
-
-
-def _one(queryset):
-    matches = list(queryset[:2])
-    return matches[0] if len(matches) == 1 else None
 
 
 def axis_named(text: str):
     """The thematic axis whose code or name (Arabic or French) is ``text``."""
     axes = Recommendation._meta.get_field("axis").related_model.objects
-    return _one(axes.filter(Q(code=text) | Q(name_ar=text) | Q(name_fr=text)))
+    return only_one(axes.filter(Q(code=text) | Q(name_ar=text) | Q(name_fr=text)))
 
 
 def consultation_titled(text: str) -> Consultation | None:
-    return _one(Consultation.objects.filter(Q(title_ar=text) | Q(title_fr=text)))
+    return only_one(Consultation.objects.filter(Q(title_ar=text) | Q(title_fr=text)))
 
 
 def meeting_titled(text: str) -> Meeting | None:
     """The meeting titled ``text`` in Arabic or French, if exactly one is."""
-    return _one(Meeting.objects.filter(Q(title_ar=text) | Q(title_fr=text)))
+    return only_one(Meeting.objects.filter(Q(title_ar=text) | Q(title_fr=text)))
 
 
 @register("recommendations")

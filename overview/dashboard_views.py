@@ -9,13 +9,14 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 
 from core.forms import TolerantDateField
 from core.spreadsheets import XLSX, csv_lines, xlsx_bytes
+from core.views import bad_filters, query_without
 from meetings.models import Recommendation
 from projects.models import Programme
 from stakeholders.models import Province
@@ -65,9 +66,8 @@ class DashboardPage(DashboardMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         dashboard = self.dashboard()
-        query = self.request.GET.copy()
-        query.pop("measure", None)
-        context.update(dashboard=dashboard, filter_form=self.filter_form, tab=self.tab, query=query.urlencode())
+        query = query_without(self.request, "measure")
+        context.update(dashboard=dashboard, filter_form=self.filter_form, tab=self.tab, query=query)
         return context
 
 
@@ -160,11 +160,9 @@ class FollowUpView(DashboardPage):
         for consultation in consultations:
             consultation.followed = followed.get(consultation.pk, [])
             consultation.followed_total = totals.get(consultation.pk, 0)
-        query = self.request.GET.copy()
-        query.pop("page", None)
         context.update(
             consultations=consultations, page_obj=page, paginator=paginator, is_paginated=page.has_other_pages(),
-            query_without_page=query.urlencode(),
+            query_without_page=query_without(self.request, "page"),
         )  # fmt: skip
         return context
 
@@ -180,8 +178,7 @@ class ExportView(DashboardMixin, View):
     def get(self, request, slug, fmt):
         dashboard = self.dashboard()
         if self.filter_form.is_bound and not self.filter_form.is_valid():
-            reasons = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in self.filter_form.errors.items())
-            return HttpResponseBadRequest(reasons, content_type="text/plain; charset=utf-8")
+            return bad_filters(self.filter_form.errors)
         if slug not in Dashboard.DOWNLOADS or fmt not in ("csv", "xlsx"):
             raise Http404
         figure = dashboard.figure(slug)

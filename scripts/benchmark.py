@@ -48,14 +48,16 @@ def prepare_database(kind: str) -> None:
 
 def pages() -> list[tuple[str, str, str]]:
     """(kind, label, URL) of every page kind, on records that exist at every scale."""
+    from django.contrib.auth.models import User
     from django.urls import reverse
 
     from core import registry
-    from meetings.models import Consultation, Meeting, Recommendation
+    from meetings.models import CalendarFeed, Consultation, Meeting, Recommendation
     from projects.models import Project
     from stakeholders.models import Organization, Person
 
     real = Meeting.objects.filter(date="2022-05-11").first()
+    feed_token = CalendarFeed.of(User.objects.get(username="bench-staff")).token
     busy = Meeting.objects.filter(attendances__isnull=False, kind="working_meeting").order_by("-pk").first()
     rows = [("floor", "floor", reverse("bench_floor")), ("home", "home", reverse("overview:home"))]
     for record_type in registry.record_types(searchable=True):
@@ -83,6 +85,9 @@ def pages() -> list[tuple[str, str, str]]:
         ("dashboard", "follow-up chain", reverse("overview:dashboard_follow_up")),
         ("export", "export budget by province", reverse("overview:dashboard_export", args=["budget-by-province", "csv"])),
         ("export", "export provinces xlsx", reverse("overview:dashboard_export", args=["provinces", "xlsx"])),
+        ("detail", "upcoming meetings", reverse("meetings:calendar")),
+        ("export", "calendar feed", reverse("meetings:calendar_feed", args=[feed_token])),
+        ("export", "minutes PDF", reverse("meetings:meeting_minutes", args=[(busy or real).pk])),
     ]  # fmt: skip
     for model in ("meetings/meeting", "meetings/recommendation", "projects/project", "stakeholders/person"):
         rows.append(("admin", f"admin {model}", f"/admin/{model}/"))

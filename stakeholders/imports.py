@@ -8,20 +8,19 @@ typed, after trimming (``core.imports``).
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.imports import Column, Importer, register
+from core.imports import Column, Importer, only_one, register
 
 from .models import Organization, Person, Province
 
 
 def organization_named(text: str) -> Organization | None:
     """The organization called ``text`` (Arabic or French name, or acronym), if exactly one is."""
-    matches = list(Organization.objects.filter(Q(name_ar=text) | Q(name_fr=text) | Q(acronym=text))[:2])
-    return matches[0] if len(matches) == 1 else None
+    return only_one(Organization.objects.filter(Q(name_ar=text) | Q(name_fr=text) | Q(acronym=text)))
 
 
 def province_named(text: str) -> Province | None:
     """The province called ``text`` (Arabic or French name, or HCP code)."""
-    return Province.objects.filter(Q(name_ar=text) | Q(name_fr=text) | Q(code=text)).first()
+    return only_one(Province.objects.filter(Q(name_ar=text) | Q(name_fr=text) | Q(code=text)))
 
 
 @register("people")

@@ -101,3 +101,14 @@ def test_recommendations_come_in_as_proposed_with_their_axis_and_source(staff_cl
     confirm(staff_client, "recommendations", upload(staff_client, "recommendations", "r.csv", fixed))
     made = Recommendation.objects.get(text_fr="Former les coopératives")
     assert (made.status, made.axis, made.source_consultation) == ("proposed", axis, consultation)
+
+
+def test_the_preview_shows_choices_as_their_label_and_each_rows_check_first(staff_client, english):
+    preview = upload(staff_client, "people", "p.csv", b"full_name_latin;gender\nFatima Zahra;female\n")
+    row = preview.context["rows"][0]
+    assert row.shown(preview.context["importer"].columns, Person)[2] == "female" and row.values["gender"] == "female"
+    staff_client.cookies["django_language"] = "fr"
+    page = upload(
+        staff_client, "people", "p.csv", "full_name_latin;gender\nFatima Zahra;féminin\n".encode()
+    ).content.decode()
+    assert '<td dir="auto">féminin</td>' in page and page.index(">nouvelle<") < page.index("Fatima Zahra</td>")

@@ -1,6 +1,7 @@
 """The papers the council prints: a meeting's attendance sheet and minutes as PDF (issue 13)."""
 
 import io
+import re
 
 import pypdf
 import pytest
@@ -28,7 +29,8 @@ def text_and_fonts(pdf) -> tuple[str, set[str]]:
 
 
 def test_the_attendance_sheet_in_arabic_lists_each_attendee_with_an_arabic_font(partner_client):
-    text, fonts = text_and_fonts(pdf_of(partner_client, "meeting_attendance_sheet", "ar"))
+    pdf = pdf_of(partner_client, "meeting_attendance_sheet", "ar")
+    text, fonts = text_and_fonts(pdf)
     for words in [
         "نادية العلوي",
         "الهام الدرويش",
@@ -40,6 +42,9 @@ def test_the_attendance_sheet_in_arabic_lists_each_attendee_with_an_arabic_font(
     ]:
         assert words in text, words
     assert "2022" in text and "11" in text and "ماي" in text  # the date's words and numbers, each in order
+    assert re.search(r"(?<!\d)11(?!\d)", text) and len(pdf.pages) == 2
+    # every page has its footer ("page N of M") and the table's header again
+    assert text.count("الصفحة") == text.count("التوقيع") == len(pdf.pages)
     assert any("Noto-Naskh-Arabic" in font for font in fonts)
 
 

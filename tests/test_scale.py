@@ -27,7 +27,13 @@ def test_the_meeting_lists_order_is_read_from_its_index():
 
 def test_list_pages_read_ids_first_and_keep_their_order(staff_client):
     meetings = MeetingFactory.create_batch(30)
-    page = staff_client.get(reverse("meetings:meeting_list"))
+    with CaptureQueriesContext(connection) as queries:
+        page = staff_client.get(reverse("meetings:meeting_list"))
+    table = connection.ops.quote_name(Meeting._meta.db_table)
+    keys_only = [
+        q["sql"] for q in queries if q["sql"].startswith(f"SELECT {table}.{connection.ops.quote_name('id')} AS")
+    ]
+    assert len(keys_only) == 1 and "LIMIT 25" in keys_only[0]  # the page's keys, read alone
     shown = [meeting.pk for meeting in page.context["object_list"]]
     assert shown == [m.pk for m in sorted(meetings, key=lambda m: (m.date, m.pk), reverse=True)][:25]
     assert staff_client.get(reverse("meetings:meeting_list"), {"page": 2}).context["page_obj"].number == 2

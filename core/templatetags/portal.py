@@ -153,6 +153,12 @@ def import_title(column, model) -> str:
     return column.title(model)
 
 
+@register.simple_tag
+def import_cells(row, importer) -> list[str]:
+    """A checked import row's values, shown (core.imports.Row.shown)."""
+    return row.shown(importer.columns, importer.model)
+
+
 @register.filter
 def rows_with_errors(rows) -> list:
     """The checked import rows that have errors."""
