@@ -43,14 +43,17 @@ db: install env messages
 	$(BIN)/python manage.py load_draa_tafilalet
 	$(BIN)/python manage.py create_demo_users
 
-# gunicorn (sse_portal/gunicorn.py: WEB_CONCURRENCY, GUNICORN_THREADS), plain http on 127.0.0.1.
+# gunicorn (sse_portal/gunicorn.py: WEB_CONCURRENCY, GUNICORN_THREADS), plain http on 127.0.0.1, and
+# the worker of background jobs (django-tasks-db's db_worker).
 run: db
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
-	@echo "Serving http://127.0.0.1:$(PORT) (Ctrl+C to stop)"
+	@echo "Serving http://127.0.0.1:$(PORT) with a background-job worker (Ctrl+C stops both)"
+	$(BIN)/python manage.py db_worker & trap "kill $$! 2>/dev/null" EXIT INT TERM; \
 	PLAIN_HTTP=true PORT=$(PORT) $(BIN)/gunicorn -c python:sse_portal.gunicorn
 
 # Django's autoreloading development server, with DEBUG on.
 dev: db
+	DEBUG=true $(BIN)/python manage.py db_worker & trap "kill $$! 2>/dev/null" EXIT INT TERM; \
 	DEBUG=true PLAIN_HTTP=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Database (SQLite online backup, or pg_dump) and uploaded documents, into backups/<date>/.

@@ -1,12 +1,14 @@
-"""The admin base of every model with history: one history row per save, as on the portal's pages."""
+"""The admin bases: models with history (one history row per save, as on the portal's pages), documents."""
 
 import contextlib
 
 from django.conf import settings
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
 from .audit import one_history_row
+from .jobs import Job
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
@@ -27,3 +29,33 @@ class HistoryAdmin(SimpleHistoryAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         request.__dict__.pop("_one_history_row").close()
+
+
+def document_inline(document_model) -> type[admin.TabularInline]:
+    """An inline of a record's documents (``core.documents``); type and size are read on save."""
+    return type(
+        f"{document_model.__name__}Inline",
+        (admin.TabularInline,),
+        {
+            "model": document_model,
+            "extra": 0,
+            "fields": ["title", "kind", "file", "internal", "content_type", "size", "uploaded_at", "uploaded_by"],
+            "readonly_fields": ["content_type", "size", "uploaded_at", "uploaded_by"],
+        },
+    )
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    """Background jobs, read only: who started what, how far it went, how it ended."""
+
+    list_display = ["title", "kind", "status", "user", "done", "total", "created_at", "finished_at"]
+    list_filter = ["kind", "status"]
+    list_select_related = ["user"]
+    readonly_fields = [field.name for field in Job._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -46,11 +46,12 @@ def _column(model, name, headers):
     return header, lambda record: getattr(record, name)
 
 
-def export_response(queryset, fmt: str, model, fields, headers, user):
-    """The file of ``queryset`` (ordered, already filtered and visible to ``user``) in ``fmt``."""
+def export_response(queryset, fmt: str, model, fields, headers, user, progress=None):
+    """The file of ``queryset`` (ordered, already filtered and visible to ``user``) in ``fmt``;
+    ``progress(rows written)`` is called every CHUNK rows (a background job's)."""
     chosen = columns(model, fields, headers, user)
     titles = [header for header, _get in chosen]
-    rows = ([get(record) for _header, get in chosen] for record in queryset.iterator(chunk_size=CHUNK))
+    rows = (_row(chosen, record, number, progress) for number, record in enumerate(queryset.iterator(CHUNK), 1))
     name = f"{model._meta.verbose_name_plural}-{timezone.localdate().isoformat()}.{fmt}".replace(" ", "-")
     if fmt == "csv":
         response = StreamingHttpResponse(csv_lines(titles, rows), content_type="text/csv; charset=utf-8")
@@ -58,3 +59,9 @@ def export_response(queryset, fmt: str, model, fields, headers, user):
         response = HttpResponse(xlsx_bytes([(model._meta.verbose_name_plural, titles, rows)]), content_type=XLSX)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
     return response
+
+
+def _row(chosen, record, number: int, progress) -> list:
+    if progress and number % CHUNK == 0:
+        progress(number)
+    return [get(record) for _header, get in chosen]

@@ -3,9 +3,12 @@
 import django_filters
 from django.db import models
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .dates import format_period
 from .forms import Chooser, KeyRangeMixin, MultipleKeyRangeMixin
+from .i18n import separator
 from .search import search_condition
 
 
@@ -52,6 +55,22 @@ class SearchFilterSet(django_filters.FilterSet):
             field.label = capfirst(field.label)
         return form
 
+    def applied(self) -> list[tuple[str, str]]:
+        """The filters a bound, valid filterset applies, as (label, value in words) in the form's
+        order: a record by its name, a choice or sort order by its label, yes or no, a period; a
+        search as typed. Empty for an unbound or invalid one (whose rows are not filtered)."""
+        if not self.is_bound or not self.is_valid():
+            return []
+        applied = []
+        for name, field in self.form.fields.items():
+            value = self.form.cleaned_data.get(name)
+            if isinstance(value, slice):
+                value = format_period(value.start, value.stop)
+            if value is None or value == "" or (isinstance(value, list | tuple | models.QuerySet) and not value):
+                continue
+            applied.append((str(field.label), _in_words(field, value)))
+        return applied
+
     def search(self, queryset, name, value):
         queryset = queryset.filter(search_condition(value, self.search_fields))
         return queryset.distinct() if any("__" in field for field in self.search_fields) else queryset
@@ -69,3 +88,24 @@ def chooser_filter(model_field, field_name: str, label, **kwargs) -> django_filt
         label=label,
         **kwargs,
     )
+
+
+def _in_words(field, value) -> str:
+    """One cleaned filter value as a reader would say it (see ``SearchFilterSet.applied``)."""
+    if isinstance(value, bool):
+        return gettext("yes") if value else gettext("no")
+    if isinstance(value, models.Model):  # by name: a record field's choices would read every row
+        return str(value)
+    if isinstance(value, models.QuerySet):
+        return separator().join(str(record) for record in value)
+    labels = dict(getattr(field, "choices", ()))
+    if isinstance(value, list | tuple):  # a sort order
+        return separator().join(_sort_words(labels, item) for item in value)
+    return str(labels.get(value, value))
+
+
+def _sort_words(labels: dict, item: str) -> str:
+    """A sort order's label, e.g. "thematic axis (descending)". django-filter writes its descending
+    labels once, at import, in the default language: only the ascending ones are read from it."""
+    label = str(labels.get(item.removeprefix("-"), item))
+    return gettext("%s (descending)") % label if item.startswith("-") else label

@@ -3,19 +3,24 @@
 import uuid
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from . import registry
+from .forms import valid_key
 from .imports import check, importer_for, read_table, template_xlsx, write
+from .jobs import Job
 from .spreadsheets import XLSX
+from .tasks import run_import
 from .validators import MaxFileSize
 
 
@@ -38,6 +43,12 @@ class ImportMixin:
         self.importer = importer_for(kwargs["slug"])
         if self.importer is None:
             raise Http404
+        if field := self.importer.parent_field:  # the record the rows go to, e.g. ?meeting=3
+            model = self.importer.parent_model()
+            value = request.GET.get(field, "")
+            if not value or not valid_key(model, value):
+                raise Http404
+            self.importer.parent = get_object_or_404(model, pk=value)
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(self.importer.required_permission()):
@@ -53,7 +64,12 @@ class ImportView(ImportMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(importer=self.importer, opts=self.importer.model._meta, slug=self.kwargs["slug"])
+        context.update(
+            importer=self.importer,
+            opts=self.importer.model._meta,
+            slug=self.kwargs["slug"],
+            parent=self.importer.parent,
+        )
         context.setdefault("form", UploadForm())
         return context
 
@@ -75,29 +91,58 @@ class ImportView(ImportMixin, TemplateView):
         path = default_storage.save(
             f"imports/{token}{'.xlsx' if upload.name.lower().endswith('.xlsx') else '.csv'}", ContentFile(content)
         )
-        request.session[f"import:{token}"] = {"slug": self.kwargs["slug"], "path": path}
+        parent = self.importer.parent.pk if self.importer.parent else None
+        request.session[f"import:{token}"] = {"slug": self.kwargs["slug"], "path": path, "parent": parent}
         return self.render_to_response(self.get_context_data(rows=checked, headers=headers, token=token))
 
     def confirm(self, token: str):
         pending = self.request.session.get(f"import:{token}")
-        if not pending or pending["slug"] != self.kwargs["slug"]:
+        parent = self.importer.parent.pk if self.importer.parent else None
+        if not pending or pending["slug"] != self.kwargs["slug"] or pending.get("parent") != parent:
             messages.error(self.request, _("This import has expired: upload the file again."))
             return HttpResponseRedirect(self.request.path)
         with default_storage.open(pending["path"], "rb") as handle:
             content = handle.read()
         headers, rows = read_table(pending["path"], content)
+        if len(rows) > settings.IMPORT_IN_BACKGROUND_ROWS:
+            del self.request.session[f"import:{token}"]
+            return self.import_in_background(pending, len(rows))
         checked = check(self.importer, headers, rows)  # again: records may have changed meanwhile
         if any(row.errors for row in checked):
             return self.render_to_response(self.get_context_data(rows=checked, headers=headers, token=token))
-        created = write(self.importer, checked)
+        created, filled = write(self.importer, checked)
         default_storage.delete(pending["path"])
         del self.request.session[f"import:{token}"]
-        messages.success(self.request, _("%(created)s records created, %(kept)s already there.")
-                         % {"created": created, "kept": len(checked) - created})  # fmt: skip
+        done = {"created": created, "filled": filled, "kept": len(checked) - created - filled}
+        if filled:
+            messages.success(
+                self.request, _("%(created)s records created, %(filled)s completed, %(kept)s already there.") % done
+            )
+        else:
+            messages.success(self.request, _("%(created)s records created, %(kept)s already there.") % done)
+        return HttpResponseRedirect(self.done_url())
+
+    def done_url(self) -> str:
+        """Where an import leads once done: the parent record, else the list of what was imported."""
+        if self.importer.parent:
+            return self.importer.parent.get_absolute_url()
         try:
-            return HttpResponseRedirect(reverse(registry.page_name(self.importer.model, "list")))
+            return reverse(registry.page_name(self.importer.model, "list"))
         except NoReverseMatch:
-            return HttpResponseRedirect(self.request.path)
+            return self.request.path
+
+    def import_in_background(self, pending: dict, total: int):
+        """A long import: checked again and written by a background job, whose page shows progress."""
+        job = Job.objects.create(
+            kind=Job.Kind.IMPORT,
+            user=self.request.user,
+            title=_("Import of %(what)s") % {"what": self.importer.title},
+            total=total,
+            language=get_language(),
+            back_url=self.done_url(),
+        )
+        run_import.enqueue(str(job.pk), self.kwargs["slug"], pending["path"], pending.get("parent"))
+        return HttpResponseRedirect(job.get_absolute_url())
 
 
 class ImportTemplateView(ImportMixin, TemplateView):

@@ -21,11 +21,13 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from .forms import TolerantDateField
-from .spreadsheets import xlsx_bytes
+from .spreadsheets import is_formula_like, xlsx_bytes
 
 MAX_IMPORT_ROWS = 5000
+PROGRESS_EVERY = 100
 _importers: dict[str, type["Importer"]] = {}
 
 
@@ -52,6 +54,7 @@ class Row:
     values: dict
     errors: list = field(default_factory=list)
     existing: object = None
+    fills: dict = field(default_factory=dict)  # blanks of ``existing`` this row fills in
 
     def shown(self, columns, model) -> list[str]:
         """The row's values as a person reads them, in ``columns`` order: a choice's label, a record's name."""
@@ -72,14 +75,34 @@ class Importer:
     one_of: tuple[tuple[str, ...], ...] = ()  # groups of columns of which the file must have one
     title = ""
     permission = ""  # "app_label.codename" needed to import; the model's "add" by default
+    # The foreign key of records that belong to one record, named in the page's address
+    # (``/import/attendance/?meeting=3``): every row goes to ``parent`` and is looked up there.
+    parent_field = ""
+    parent = None
+    # Fields that a row may fill in on a record already there when the portal has them empty
+    # (a consultation meeting's participant counts); a different value is an error on the row.
+    fills: tuple[str, ...] = ()
+    # Headers of the list's download that the import skips (the record number, counts), so that
+    # a downloaded file imports back as it is.
+    skipped: tuple = (_lazy("record number"),)
 
     def key(self, values: dict) -> dict:
         """The lookup of the record these values describe, if it exists already."""
         raise NotImplementedError
 
+    def full_key(self, values: dict) -> dict:
+        """``key`` within the parent record, when the importer has one."""
+        return {**self.key(values), self.parent_field: self.parent} if self.parent_field else self.key(values)
+
     def build(self, values: dict):
-        """An unsaved record from the values (subclasses may add defaults)."""
-        return self.model(**{name: value for name, value in values.items() if value not in (None, "")})
+        """An unsaved record from the values, in the parent record (subclasses may add defaults)."""
+        fields = {name: value for name, value in values.items() if value not in (None, "")}
+        if self.parent_field:
+            fields[self.parent_field] = self.parent
+        return self.model(**fields)
+
+    def parent_model(self):
+        return self.model._meta.get_field(self.parent_field).related_model
 
     def required_permission(self) -> str:
         opts = self.model._meta
@@ -154,7 +177,12 @@ def headers_of(importer: Importer, headers: list) -> dict[str, int]:
     missing = [titles[c.field] for c in importer.columns if c.required and c.field not in found]
     missing += [_(" or ").join(titles[name] for name in group) for group in importer.one_of
                 if not any(name in found for name in group)]  # fmt: skip
-    unknown = [str(h) for position, h in enumerate(headers) if h not in (None, "") and position not in found.values()]
+    skipped = set()
+    for language in ("ar", "fr", "en"):
+        with translation.override(language):
+            skipped |= {normalized(capfirst(str(label))) for label in importer.skipped}
+    unknown = [str(h) for position, h in enumerate(headers)
+               if h not in (None, "") and position not in found.values() and normalized(h) not in skipped]  # fmt: skip
     problems = []
     if missing:
         problems.append(_("Missing columns: %(columns)s.") % {"columns": "; ".join(missing)})
@@ -167,11 +195,14 @@ def headers_of(importer: Importer, headers: list) -> dict[str, int]:
     return found
 
 
-def check(importer: Importer, headers: list, rows: list[list]) -> list[Row]:
-    """Every row read, parsed, validated and matched with a record already there; nothing written."""
+def check(importer: Importer, headers: list, rows: list[list], progress=None) -> list[Row]:
+    """Every row read, parsed, validated and matched with a record already there; nothing written.
+    ``progress(rows checked)`` is called every ``PROGRESS_EVERY`` rows (a background job's)."""
     positions = headers_of(importer, headers)
     checked, seen = [], {}
     for number, cells in enumerate(rows, start=2):
+        if progress and (number - 2) % PROGRESS_EVERY == 0:
+            progress(number - 2)
         row = Row(number, {})
         for column in importer.columns:
             raw = (
@@ -209,6 +240,8 @@ def _parse(importer, column: Column, raw):
         raise ValidationError(_("Write a whole number."))
     if not isinstance(text, str):
         raise ValidationError(_("Write it as text (a number cell loses leading zeros and spaces)."))
+    if text.startswith("'") and is_formula_like(text[1:]):
+        text = text[1:]  # neutralised by the portal's downloads (core.spreadsheets): the text as typed
     if column.kind == "choice":
         return _choice(importer.model._meta.get_field(column.field), text)
     if column.kind == "record":
@@ -232,7 +265,7 @@ def _choice(model_field, text: str):
 
 
 def _validate(importer, row: Row, seen: dict) -> None:
-    key = importer.key(row.values)
+    key = importer.full_key(row.values)
     marker = tuple(sorted((name, str(value)) for name, value in key.items()))
     if marker in seen:
         row.errors.append(_("The same as row %(row)s.") % {"row": seen[marker]})
@@ -240,6 +273,7 @@ def _validate(importer, row: Row, seen: dict) -> None:
     seen[marker] = row.number
     row.existing = importer.model._default_manager.filter(**key).first() if key else None
     if row.existing is not None:
+        _fill(importer, row)
         return
     record = importer.build(row.values)
     try:
@@ -249,20 +283,52 @@ def _validate(importer, row: Row, seen: dict) -> None:
                        for name, messages in error.message_dict.items()]  # fmt: skip
 
 
-def write(importer: Importer, rows: list[Row]) -> int:
-    """Create the new records of checked ``rows`` in one transaction; return how many. Raises
-    ValueError if any row has errors (nothing is written then)."""
+def _fill(importer, row: Row) -> None:
+    """The blanks of ``row.existing`` that the row fills in (``Importer.fills``), checked; a value
+    that differs from the portal's is an error (never overwritten)."""
+    record = row.existing
+    for name in importer.fills:
+        new, old = row.values.get(name), getattr(record, name)
+        if new in (None, ""):
+            continue
+        if old in (None, ""):
+            row.fills[name] = new
+        elif old != new:
+            label = capfirst(str(importer.model._meta.get_field(name).verbose_name))
+            row.errors.append(_("%(field)s: the portal has %(old)s, the file %(new)s.") % {
+                "field": label, "old": old, "new": new})  # fmt: skip
+    if row.fills and not row.errors:
+        for name, value in row.fills.items():
+            setattr(record, name, value)
+        try:
+            record.full_clean(validate_unique=False)
+        except ValidationError as error:
+            row.errors += [" ".join(messages) for messages in error.message_dict.values()]
+        finally:
+            record.refresh_from_db(fields=list(row.fills))
+
+
+def write(importer: Importer, rows: list[Row]) -> tuple[int, int]:
+    """Create the new records of checked ``rows``, and fill in the blanks rows fill, in one
+    transaction; return (created, filled in). Raises ValueError if any row has errors (nothing is
+    written then)."""
     if any(row.errors for row in rows):
         raise ValueError("rows with errors")
-    created = 0
+    created = filled = 0
     with transaction.atomic():
         for row in rows:
-            if row.existing is None:
-                record = importer.build(row.values)
-                record._change_reason = "imported"
-                record.save()
+            record = importer.build(row.values) if row.existing is None else row.existing
+            if row.existing is not None:
+                if not row.fills:
+                    continue
+                for name, value in row.fills.items():
+                    setattr(record, name, value)
+                filled += 1
+            else:
                 created += 1
-    return created
+            record._change_reason = "imported"
+            record.save()
+    return created, filled
 
 
 def template_xlsx(importer: Importer) -> bytes:

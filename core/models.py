@@ -1,6 +1,6 @@
 """Abstract models the apps build on: optimistic locking, folded search text, numbered items.
 
-None of them has a table of its own; ``core`` has no migrations.
+None of them has a table of its own; core's one table is its background jobs (``core.jobs``).
 """
 
 from django.contrib.postgres.indexes import GinIndex

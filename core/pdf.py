@@ -9,6 +9,7 @@ styles and use system fonts, so a record's text can never make the server load a
 
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import get_language_bidi
 
 
@@ -17,10 +18,12 @@ def _no_fetching(url, *args, **kwargs):
 
 
 def pdf_bytes(template: str, context: dict, request=None) -> bytes:
-    """The PDF of ``template`` rendered with ``context`` (in the active language)."""
+    """The PDF of ``template`` rendered with ``context`` (in the active language), which also
+    gets ``rtl`` and ``printed_on`` (today, Africa/Casablanca)."""
     from weasyprint import HTML  # imported on first use: it loads Pango
 
-    html = render_to_string(template, {"rtl": get_language_bidi(), **context}, request=request)
+    context = {"rtl": get_language_bidi(), "printed_on": timezone.localdate(), **context}
+    html = render_to_string(template, context, request=request)
     return HTML(string=html, url_fetcher=_no_fetching).write_pdf()
 
 

@@ -1,12 +1,29 @@
 from django.urls import path
 
+from .document_views import DocumentCreateView, DocumentDeleteView, DocumentDownloadView
 from .editing import ChooserView
 from .history import DeletedRecordsView, PurgeView, RecordHistoryView, RestoreView
 from .import_views import ImportTemplateView, ImportView
+from .job_views import JobFileView, JobView
 
 app_name = "core"
 urlpatterns = [
     path("choose/", ChooserView.as_view(), name="chooser"),
+    path(
+        "documents/<str:app_label>/<str:model_name>/new/<int:parent>/",
+        DocumentCreateView.as_view(),
+        name="document_create",
+    ),
+    path(
+        "documents/<str:app_label>/<str:model_name>/<int:pk>/", DocumentDownloadView.as_view(), name="document_download"
+    ),
+    path(
+        "documents/<str:app_label>/<str:model_name>/<int:pk>/delete/",
+        DocumentDeleteView.as_view(),
+        name="document_delete",
+    ),
+    path("jobs/<uuid:pk>/", JobView.as_view(), name="job"),
+    path("jobs/<uuid:pk>/file/", JobFileView.as_view(), name="job_file"),
     path("import/<slug:slug>/", ImportView.as_view(), name="import"),
     path("import/<slug:slug>/template.xlsx", ImportTemplateView.as_view(), name="import_template"),
     path("history/<str:app_label>/<str:model_name>/<int:pk>/", RecordHistoryView.as_view(), name="record_history"),

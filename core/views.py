@@ -3,13 +3,17 @@
 from django.conf import settings
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from . import registry
+from .documents import document_model_of
 from .exports import FORMATS, export_response
+from .jobs import Job
 
 
 def query_without(request, *keys) -> str:
@@ -66,6 +70,8 @@ class PortalListView(ModelPermissionMixin, FilterView):
 
     ``?export=csv`` or ``?export=xlsx`` gives every row of the filtered, ordered list as a file,
     with the columns ``export_fields`` (headers of annotations in ``export_headers``; core.exports).
+    ``paper_url_name`` names a view printing the same rows (``filtered_rows``) as PDF, linked
+    with the list's query string under the label ``paper_label``.
     """
 
     paginate_by = settings.PAGINATE_BY
@@ -73,18 +79,50 @@ class PortalListView(ModelPermissionMixin, FilterView):
     export_fields: tuple[str, ...] = ()
     export_headers: dict = {}
     import_slug = ""  # the core.imports importer offered next to "new" (to those who may add)
+    paper_url_name = ""  # a PDF of the filtered list, offered next to the downloads
+    paper_label = ""
 
     def get(self, request, *args, **kwargs):
         fmt = request.GET.get("export")
         if fmt not in FORMATS or not self.export_fields:
             return super().get(request, *args, **kwargs)
+        filterset, queryset = self.filtered_rows()
+        if queryset is None:
+            return bad_filters(filterset.errors)
+        job = getattr(request, "job", None)  # set when a background job builds this download
+        if job is None and (total := queryset.count()) > settings.EXPORT_IN_BACKGROUND_ROWS:
+            return self.export_in_background(fmt, total)
+        progress = job.step if job else None
+        fields, headers = self.export_fields, self.export_headers
+        return export_response(queryset, fmt, self.model, fields, headers, request.user, progress)
+
+    def export_in_background(self, fmt: str, total: int):
+        """A download too big to wait for: a background job builds it; its page shows progress."""
+        from .tasks import run_export
+
+        name = capfirst(self.model._meta.verbose_name_plural)
+        job = Job.objects.create(
+            kind=Job.Kind.EXPORT,
+            user=self.request.user,
+            title=f"{name} ({fmt.upper()})",
+            total=total,
+            language=get_language(),
+            back_url=f"{self.request.path}?{query_without(self.request, 'export')}",
+        )
+        view = f"{type(self).__module__}.{type(self).__qualname__}"
+        run_export.enqueue(str(job.pk), view, self.request.GET.urlencode())
+        return HttpResponseRedirect(job.get_absolute_url())
+
+    def filtered_rows(self):
+        """``(filterset, rows)``: the list's filterset and every row it selects, in the list's
+        order, for downloads and papers; ``rows`` is None when a filter is invalid."""
         filterset = self.get_filterset(self.get_filterset_class())
         if filterset.is_bound and not filterset.is_valid():
-            return bad_filters(filterset.errors)
+            return filterset, None
         queryset = filterset.qs
         if not queryset.ordered:
             queryset = queryset.order_by(*self.model._meta.ordering, "pk")
-        return export_response(queryset, fmt, self.model, self.export_fields, self.export_headers, request.user)
+        return filterset, queryset
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
@@ -114,6 +152,8 @@ class PortalListView(ModelPermissionMixin, FilterView):
         context["opts"] = opts = self.model._meta
         if self.import_slug and self.request.user.has_perm(f"{opts.app_label}.add_{opts.model_name}"):
             context["import_url"] = reverse("core:import", args=[self.import_slug])
+        if self.paper_url_name:
+            context["paper_url"] = reverse(self.paper_url_name)
         context["media"] = context["filter"].form.media
         return context
 
@@ -127,4 +167,20 @@ class PortalDetailView(ModelPermissionMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["opts"] = self.model._meta
+        if documents := document_model_of(self.model):
+            context["documents"] = documents_context(documents, self.object, self.request.user)
         return context
+
+
+def documents_context(model, parent, user) -> dict:
+    """What ``core/includes/_documents.html`` shows: the documents of ``parent`` that ``user``
+    may see (one query), the model's options, and whether the user may add or delete them."""
+    opts = model._meta
+    rows = model.visible_to(model.objects.filter(**{model.parent_field: parent}), user).select_related("uploaded_by")
+    return {
+        "rows": list(rows),
+        "opts": opts,
+        "parent": parent,
+        "can_add": user.has_perm(f"{opts.app_label}.add_{opts.model_name}"),
+        "can_delete": user.has_perm(f"{opts.app_label}.delete_{opts.model_name}"),
+    }

@@ -1,13 +1,16 @@
 from django.contrib import admin
 
-from core.admin import HistoryAdmin
+from core.admin import HistoryAdmin, document_inline
 
 from .models import (
     AgendaItem,
     Attendance,
     Consultation,
+    ConsultationDocument,
     Decision,
+    DecisionDocument,
     Meeting,
+    MeetingDocument,
     Recommendation,
     RecommendationAnswer,
     RecommendationLink,
@@ -34,7 +37,7 @@ class MeetingAdmin(HistoryAdmin):
     search_fields = ["title_ar", "title_fr", "venue"]
     date_hierarchy = "date"
     autocomplete_fields = ["region", "province", "chair", "organizer", "consultation"]
-    inlines = [AgendaItemInline, AttendanceInline]
+    inlines = [AgendaItemInline, AttendanceInline, document_inline(MeetingDocument)]
 
 
 @admin.register(Attendance)
@@ -62,7 +65,7 @@ class ConsultationAdmin(HistoryAdmin):
     list_select_related = ["programme"]
     search_fields = ["title_ar", "title_fr", "theme_ar", "theme_fr"]
     autocomplete_fields = ["organizer", "region", "partners", "programme"]
-    inlines = [ConsultationMeetingInline]
+    inlines = [ConsultationMeetingInline, document_inline(ConsultationDocument)]
 
 
 class StatusChangeInline(admin.TabularInline):
@@ -126,3 +129,4 @@ class DecisionAdmin(HistoryAdmin):
     search_fields = ["number", "subject_ar", "subject_fr"]
     date_hierarchy = "date"
     autocomplete_fields = ["meeting"]
+    inlines = [document_inline(DecisionDocument)]

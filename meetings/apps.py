@@ -21,5 +21,8 @@ class MeetingsConfig(AppConfig):
         registry.register(m.AgendaItem, numbered=True, history=True, parent="meeting")
         registry.register(m.Attendance, history=True, parent="meeting")
         registry.register(m.RecommendationAnswer, history=True, parent="recommendation", url_name="answer")
+        registry.register(m.MeetingDocument, history=True, parent="meeting")
+        registry.register(m.ConsultationDocument, history=True, parent="consultation")
+        registry.register(m.DecisionDocument, history=True, parent="decision")
         registry.register(m.StatusChange, parent="recommendation")
         registry.register(m.RecommendationLink, history=True, parent="target")

@@ -57,7 +57,11 @@ class RecommendationFilter(SearchFilterSet):
         method="filter_source_consultation",
     )  # fmt: skip
     has_project = django_filters.BooleanFilter(method="filter_has_project", label=_("carried by a project"))
-    o = django_filters.OrderingFilter(fields=(("axis__order", "axis"), ("status", "status")), label=_("sort by"))
+    o = django_filters.OrderingFilter(
+        fields=(("axis__order", "axis"), ("status", "status")),
+        field_labels={"axis__order": _("thematic axis"), "status": _("status")},  # else "Axis", in English
+        label=_("sort by"),
+    )
 
     class Meta:
         model = Recommendation

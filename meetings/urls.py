@@ -27,6 +27,7 @@ urlpatterns = [
     path("consultations/<int:pk>/edit/", views.ConsultationUpdateView.as_view(), name="consultation_update"),
     path("consultations/<int:pk>/delete/", views.ConsultationDeleteView.as_view(), name="consultation_delete"),
     path("recommendations/", views.RecommendationListView.as_view(), name="recommendation_list"),
+    path("recommendations/follow-up.pdf", papers.RecommendationReportView.as_view(), name="recommendation_report"),
     path("recommendations/new/", views.RecommendationCreateView.as_view(), name="recommendation_create"),
     path("recommendations/<int:pk>/", views.RecommendationDetailView.as_view(), name="recommendation_detail"),
     path("recommendations/<int:pk>/edit/", views.RecommendationUpdateView.as_view(), name="recommendation_update"),

@@ -136,6 +136,8 @@ class RecommendationListView(PortalListView):
     )
     export_headers = {"project_count": _("projects")}
     import_slug = "recommendations"
+    paper_url_name = "meetings:recommendation_report"
+    paper_label = _("Follow-up report")
 
     def get_queryset(self):
         return (

@@ -1,8 +1,9 @@
 from django.contrib import admin
 
-from core.admin import HistoryAdmin
+from core.admin import HistoryAdmin, document_inline
 
 from .models import (
+    AgreementDocument,
     AgreementParty,
     Amendment,
     BudgetLine,
@@ -14,6 +15,7 @@ from .models import (
     PartnershipAgreement,
     Programme,
     Project,
+    ProjectDocument,
     Strategy,
     StrategyAxis,
     ThematicAxis,
@@ -76,6 +78,7 @@ class ProjectAdmin(HistoryAdmin):
         "decision",
         "parent",
     ]
+    inlines = [document_inline(ProjectDocument)]
 
 
 class AgreementPartyInline(admin.TabularInline):
@@ -96,12 +99,7 @@ class PartnershipAgreementAdmin(HistoryAdmin):
     search_fields = ["title_ar", "title_fr", "subject_ar", "subject_fr"]
     date_hierarchy = "signing_date"
     autocomplete_fields = ["meetings", "projects", "decision"]
-    inlines = [AgreementPartyInline, AmendmentInline]
-
-
-class MilestoneDocumentInline(admin.TabularInline):
-    model = MilestoneDocument
-    extra = 0
+    inlines = [AgreementPartyInline, AmendmentInline, document_inline(AgreementDocument)]
 
 
 @admin.register(Milestone)
@@ -112,7 +110,7 @@ class MilestoneAdmin(HistoryAdmin):
     search_fields = ["title_ar", "title_fr", "venue"]
     date_hierarchy = "start_date"
     autocomplete_fields = ["project"]
-    inlines = [MilestoneDocumentInline]
+    inlines = [document_inline(MilestoneDocument)]
 
 
 class ExpenditureInline(admin.TabularInline):

@@ -23,6 +23,8 @@ class ProjectsConfig(AppConfig):
         registry.register(m.Amendment, history=True, parent="agreement")
         registry.register(m.Milestone, history=True, parent="project")
         registry.register(m.MilestoneDocument, history=True, parent="milestone")
+        registry.register(m.ProjectDocument, history=True, parent="project")
+        registry.register(m.AgreementDocument, history=True, parent="agreement")
         registry.register(m.BudgetLine, history=True, parent="project")
         registry.register(m.Expenditure, history=True)
         registry.register(m.Indicator, history=True, parent="project")

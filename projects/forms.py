@@ -169,7 +169,7 @@ class MilestoneForm(VersionedFormMixin, PortalModelForm):
 class MilestoneDocumentRowForm(PortalModelForm):
     class Meta(PortalModelForm.Meta):
         model = MilestoneDocument
-        fields = ["title", "file"]
+        fields = ["title", "kind", "file", "internal"]
         widgets = {"file": forms.FileInput}  # no public link to the stored file: documents go through a checked view
 
 

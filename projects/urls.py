@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import papers, views
 
 app_name = "projects"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("projects/new/", views.ProjectCreateView.as_view(), name="project_create"),
     path("projects/<int:pk>/", views.ProjectDetailView.as_view(), name="project_detail"),
     path("projects/<int:pk>/edit/", views.ProjectUpdateView.as_view(), name="project_update"),
+    path("projects/<int:pk>/sheet.pdf", papers.ProjectSheetView.as_view(), name="project_sheet"),
     path("projects/<int:pk>/delete/", views.ProjectDeleteView.as_view(), name="project_delete"),
     path("programmes/", views.ProgrammeListView.as_view(), name="programme_list"),
     path("programmes/new/", views.ProgrammeCreateView.as_view(), name="programme_create"),
@@ -27,7 +28,6 @@ urlpatterns = [
     path("milestones/new/", views.MilestoneCreateView.as_view(), name="milestone_create"),
     path("milestones/<int:pk>/edit/", views.MilestoneUpdateView.as_view(), name="milestone_update"),
     path("milestones/<int:pk>/delete/", views.MilestoneDeleteView.as_view(), name="milestone_delete"),
-    path("documents/<int:pk>/", views.DocumentDownloadView.as_view(), name="document_download"),
     path("budget-lines/new/", views.BudgetLineCreateView.as_view(), name="budgetline_create"),
     path("budget-lines/<int:pk>/edit/", views.BudgetLineUpdateView.as_view(), name="budgetline_update"),
     path("budget-lines/<int:pk>/delete/", views.BudgetLineDeleteView.as_view(), name="budgetline_delete"),

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -65,6 +65,7 @@ class ProjectDetailView(PortalDetailView):
 
     def get_queryset(self):
         values = IndicatorValue.objects.visible_to(self.request.user).select_related("submitted_by", "approved_by")
+        documents = MilestoneDocument.visible_to(MilestoneDocument.objects.all(), self.request.user)
         return (
             Project.objects.with_progress()
             .with_effective_budget()
@@ -78,7 +79,7 @@ class ProjectDetailView(PortalDetailView):
                 "recommendations__source_meeting",
                 "agreements",
                 Prefetch("children", queryset=Project.objects.with_progress()),
-                Prefetch("milestones", queryset=Milestone.objects.prefetch_related("documents")),
+                Prefetch("milestones", queryset=Milestone.objects.prefetch_related(Prefetch("documents", documents))),
                 Prefetch("budget_lines", queryset=BudgetLine.objects.select_related("funder")),
                 Prefetch(
                     "indicators", queryset=Indicator.objects.prefetch_related(Prefetch("values", queryset=values))
@@ -273,20 +274,6 @@ class MilestoneUpdateView(MilestoneEditMixin, PortalUpdateView):
 
 class MilestoneDeleteView(ProjectChildMixin, PortalDeleteView):
     model = Milestone
-
-
-class DocumentDownloadView(ModelPermissionMixin, View):
-    """A milestone's document, for users who may view milestones (never a public URL)."""
-
-    model = Milestone
-
-    def get(self, request, pk):
-        document = get_object_or_404(MilestoneDocument, pk=pk)
-        try:
-            handle = document.file.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        return FileResponse(handle, as_attachment=True, filename=document.file.name.rsplit("/", 1)[-1])
 
 
 class BudgetLineEditMixin(ProjectChildMixin, InlineFormsetsMixin):

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "axes",
     "django_guid",
     "health_check",
+    "django_tasks",
+    "django_tasks_db",
     # The kit, then the domain apps (in the menu's order), then the pages across them.
     "core",
     "meetings",
@@ -136,6 +138,12 @@ USE_TZ = True
 # Uploaded documents: served only through permission-checked views, never as public URLs;
 # at most MAX_UPLOAD_MB each (core.validators).
 MAX_UPLOAD_MB = env.int("MAX_UPLOAD_MB", default=20)
+
+# Background jobs (core.jobs): django-tasks queued in the database, run by `manage.py db_worker`.
+# Downloads of more rows, and imports of more rows, than these go to the worker.
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+EXPORT_IN_BACKGROUND_ROWS = env.int("EXPORT_IN_BACKGROUND_ROWS", default=5000)
+IMPORT_IN_BACKGROUND_ROWS = env.int("IMPORT_IN_BACKGROUND_ROWS", default=500)
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "/media/"
 

@@ -5,6 +5,7 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
 os.environ.setdefault("PLAIN_HTTP", "true")  # the test client speaks plain http
 os.environ.setdefault("LOG_LEVEL", "WARNING")
+os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")  # a test runs a real worker
 
 from .settings import *  # noqa: E402,F403
 from .settings import BASE_DIR, DATABASES  # noqa: E402

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.imports import Column, Importer, only_one, register
 
-from .models import Organization, Person, Province
+from .models import Organization, Person, Province, Region
 
 
 def organization_named(text: str) -> Organization | None:
@@ -23,11 +23,17 @@ def province_named(text: str) -> Province | None:
     return only_one(Province.objects.filter(Q(name_ar=text) | Q(name_fr=text) | Q(code=text)))
 
 
+def region_named(text: str) -> Region | None:
+    """The region called ``text`` (Arabic or French name, or HCP code)."""
+    return only_one(Region.objects.filter(Q(name_ar=text) | Q(name_fr=text) | Q(code=text)))
+
+
 @register("people")
 class PersonImporter(Importer):
     model = Person
     title = _("people")
     one_of = (("full_name_ar", "full_name_latin"),)
+    skipped = (*Importer.skipped, _("meetings attended"))
     columns = [
         Column("full_name_ar"),
         Column("full_name_latin"),
@@ -45,12 +51,14 @@ class OrganizationImporter(Importer):
     model = Organization
     title = _("organizations")
     one_of = (("name_ar", "name_fr"),)
+    skipped = (*Importer.skipped, _("positions"))
     columns = [
         Column("name_ar"),
         Column("name_fr"),
         Column("acronym"),
         Column("kind", kind="choice"),
         Column("parent", kind="record", lookup=organization_named),
+        Column("region", kind="record", lookup=region_named),
         Column("province", kind="record", lookup=province_named),
     ]
 

@@ -10,7 +10,7 @@ from meetings.models import Consultation, Meeting, Recommendation
 from projects.models import PartnershipAgreement, Programme, Project, Strategy
 from stakeholders.models import Organization, Person
 
-from .test_permissions import POST_ONLY, SKIPPED, build_url, one_of_each, url_names  # noqa: F401
+from .test_permissions import POST_ONLY, PUBLIC, SKIPPED, build_url, one_of_each, url_names  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +19,8 @@ USER_TEXT = {"bdi"}  # user content is wrapped in <bdi> or carries dir="auto"
 NOT_TEXT = {"script", "style", "title"}  # the page title holds a record's name (its heading is checked)
 NOT_PAGES = {"chooser", "record_restore", "record_purge", "dashboard_export", "document_download"} | POST_ONLY
 NOT_PAGES |= {"meeting_attendance_sheet", "meeting_minutes", "meeting_ics", "import_template"}  # PDF, .ics, XLSX
+NOT_PAGES |= {"recommendation_report", "project_sheet"}  # PDF
+NOT_PAGES |= PUBLIC  # open data: JSON
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 CHECKED_ATTRIBUTES = ("placeholder", "aria-label", "title", "alt")
 

@@ -239,7 +239,7 @@ def test_16_choosers_list_only_what_the_pages_show(partner_client, staff_client)
 def milestone_with(document, project):
     return {
         "project": project.pk, "kind": "activity", "title_fr": "Salon régional", "start_date": "2023-10-01",
-        **management("documents", 1), "documents-0-title": "Programme du salon", "documents-0-file": document,
+        **management("documents", 1), "documents-0-title": "Programme du salon", "documents-0-kind": "other", "documents-0-file": document,
     }  # fmt: skip
 
 
@@ -257,7 +257,7 @@ def test_18_documents_upload_through_the_page_within_their_limits(staff_client, 
     errors = refused.context["formsets"][0][1].errors[0]["file"]
     assert errors[0].startswith("File extension “exe” is not allowed.")
     settings.MAX_UPLOAD_MB = 1
-    big = SimpleUploadedFile("scan.pdf", b"0" * (1024 * 1024 + 1), content_type="application/pdf")
+    big = SimpleUploadedFile("scan.pdf", b"%PDF-1.7 " + b"0" * (1024 * 1024), content_type="application/pdf")
     refused = staff_client.post(url, milestone_with(big, project))
     assert refused.context["formsets"][0][1].errors[0]["file"] == ["This file is 1.0 MB; the limit is 1 MB."]
     assert MilestoneDocument.objects.filter(milestone__project=project).count() == 1
@@ -513,7 +513,7 @@ def test_18_a_restore_brings_documents_back_and_deleting_for_good_removes_their_
     deleted = project.history.get(history_type="-")
     staff_client.post(reverse("core:record_restore", args=["projects", "project", deleted.history_id]))
     document = MilestoneDocument.objects.get(milestone__project=project)
-    download = staff_client.get(reverse("projects:document_download", args=[document.pk]))
+    download = staff_client.get(reverse("core:document_download", args=["projects", "milestonedocument", document.pk]))
     assert b"".join(download.streaming_content) == b"%PDF-1.7 programme"
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -78,6 +78,15 @@ def mad(value):
 
 
 @register.filter
+def quantity(value):
+    """A count or measure with the active locale's separators, kept left to right: "1 250",
+    "12,50"; empty for none."""
+    if value is None or value == "":
+        return ""
+    return ltr_number(number_format(value, 0 if float(value).is_integer() else 2, force_grouping=True))
+
+
+@register.filter
 def with_parent(record):
     """A record named with what it belongs to, e.g. an attendance "Salwa Tajri · <the meeting>"."""
     name = registry.get(record).parent

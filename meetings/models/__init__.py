@@ -1,6 +1,7 @@
 """The meetings app's models: meetings and consultations, recommendations and their follow-up, decisions."""
 
 from .decisions import Decision
+from .documents import ConsultationDocument, DecisionDocument, MeetingDocument
 from .feeds import CalendarFeed
 from .meetings import AgendaItem, Attendance, Consultation, Meeting, MeetingQuerySet, overlapping
 from .recommendations import Recommendation, RecommendationAnswer, RecommendationLink, StatusChange
@@ -10,8 +11,11 @@ __all__ = [
     "Attendance",
     "CalendarFeed",
     "Consultation",
+    "ConsultationDocument",
     "Decision",
+    "DecisionDocument",
     "Meeting",
+    "MeetingDocument",
     "MeetingQuerySet",
     "Recommendation",
     "RecommendationAnswer",

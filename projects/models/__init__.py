@@ -1,10 +1,11 @@
 """The projects app's models: strategies, programmes, projects and their results, agreements."""
 
-from .agreements import AgreementParty, Amendment, PartnershipAgreement
+from .agreements import AgreementDocument, AgreementParty, Amendment, PartnershipAgreement
 from .programmes import Programme, Project, Strategy, StrategyAxis, ThematicAxis
-from .results import BudgetLine, Expenditure, Indicator, IndicatorValue, Milestone, MilestoneDocument
+from .results import BudgetLine, Expenditure, Indicator, IndicatorValue, Milestone, MilestoneDocument, ProjectDocument
 
 __all__ = [
+    "AgreementDocument",
     "AgreementParty",
     "Amendment",
     "BudgetLine",
@@ -16,6 +17,7 @@ __all__ = [
     "PartnershipAgreement",
     "Programme",
     "Project",
+    "ProjectDocument",
     "Strategy",
     "StrategyAxis",
     "ThematicAxis",

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.audit import HistoricalRecords
 from core.constraints import in_one_language_at_least
+from core.documents import DocumentBase
 from core.i18n import localized
 from core.models import SearchableModel, VersionedModel, search_index
 
@@ -169,3 +170,17 @@ class Amendment(VersionedModel):
 
     def get_absolute_url(self):
         return self.agreement.get_absolute_url()
+
+
+class AgreementDocument(DocumentBase):
+    """An agreement's signed copy, its annexes or its amendments as signed."""
+
+    parent_field = "agreement"
+    agreement = models.ForeignKey(
+        PartnershipAgreement, models.CASCADE, related_name="documents", verbose_name=_("agreement")
+    )
+    history = HistoricalRecords()
+
+    class Meta(DocumentBase.Meta):
+        verbose_name = _("agreement document")
+        verbose_name_plural = _("agreement documents")

@@ -13,9 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 from core.audit import HistoricalRecords
 from core.constraints import end_not_before_start, in_one_language_at_least
+from core.documents import DocumentBase
 from core.i18n import localized
 from core.models import VersionedModel
-from core.validators import document_validators
 
 from .programmes import Project
 
@@ -65,25 +65,24 @@ class Milestone(VersionedModel):
         return self.project.get_absolute_url()
 
 
-class MilestoneDocument(models.Model):
-    """A document of a milestone or activity (programme, report, photos), served to signed-in users only."""
+class MilestoneDocument(DocumentBase):
+    """A document of a milestone or activity (programme, report, photos)."""
 
+    parent_field = "milestone"
     milestone = models.ForeignKey(Milestone, models.CASCADE, related_name="documents", verbose_name=_("milestone"))
-    title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(_("file"), upload_to="milestones/%Y/", validators=document_validators())
+    history = HistoricalRecords()
 
-    history = HistoricalRecords()  # its file stays in storage while a history row names it (core.files)
 
-    class Meta:
-        verbose_name = _("document")
-        verbose_name_plural = _("documents")
-        ordering = ["pk"]
+class ProjectDocument(DocumentBase):
+    """A project's sheet, study, report or photos."""
 
-    def __str__(self):
-        return self.title
+    parent_field = "project"
+    project = models.ForeignKey(Project, models.CASCADE, related_name="documents", verbose_name=_("project"))
+    history = HistoricalRecords()
 
-    def get_absolute_url(self):
-        return self.milestone.get_absolute_url()
+    class Meta(DocumentBase.Meta):
+        verbose_name = _("project document")
+        verbose_name_plural = _("project documents")
 
 
 class BudgetLine(VersionedModel):
