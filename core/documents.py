@@ -68,7 +68,7 @@ class DocumentBase(models.Model):
         verbose_name_plural = _("documents")
 
     def __str__(self):
-        return self.title or self.file_name
+        return self.title or self.file.name.rsplit("/", 1)[-1]
 
     def save(self, *args, **kwargs):
         if self.file and not getattr(self.file, "_committed", True):  # a new upload
@@ -81,8 +81,17 @@ class DocumentBase(models.Model):
 
     @property
     def file_name(self) -> str:
-        """The stored file's name without its folders."""
-        return self.file.name.rsplit("/", 1)[-1]
+        """The name a download gets: the title with the stored file's extension (storage may
+        have added a suffix to the stored name), e.g. "محضر الاجتماع.pdf"."""
+        stored = self.file.name.rsplit("/", 1)[-1]
+        extension = stored.rsplit(".", 1)[-1] if "." in stored else ""
+        title = "".join(c for c in self.title if c not in '/\\:*?"<>|').strip()
+        return f"{title}.{extension}" if title and extension else stored
+
+    @property
+    def uploaded_on(self):
+        """The day it was uploaded (Africa/Casablanca)."""
+        return timezone.localdate(self.uploaded_at)
 
     @property
     def parent(self) -> models.Model:

@@ -87,8 +87,8 @@ class RecommendationReportView(RecommendationListView):
     """The follow-up report: the rows of the recommendation list with its filters and order (the
     first ``REPORT_LIMIT``, saying so when more match), grouped by thematic axis, each with its
     source, its status and the day it was reached, the official answer and the projects that carry
-    it; the filters in words, and the count per status of every matching row. Six queries
-    whatever the number of rows; 400 naming an invalid filter."""
+    it; the filters in words, and the count per status of every matching row. Four queries of its
+    own whatever the number of rows (one more per record filter given); 400 naming an invalid filter."""
 
     def get(self, request, *args, **kwargs):
         filterset, queryset = self.filtered_rows()

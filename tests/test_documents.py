@@ -2,6 +2,7 @@
 limited in size, stored through the storage API, downloaded as attachments by the right roles only."""
 
 import io
+from urllib.parse import quote
 
 import openpyxl
 import pytest
@@ -82,6 +83,7 @@ def test_staff_add_a_document_that_its_page_lists_and_that_downloads_as_an_attac
     assert b"".join(download.streaming_content) == PDF
     assert download["Content-Type"] == "application/pdf"
     assert download["Content-Disposition"].startswith("attachment;")
+    assert quote("محضر الاجتماع.pdf") in download["Content-Disposition"]  # its title, not the stored name
     assert download["X-Content-Type-Options"] == "nosniff"
 
 
