@@ -2,6 +2,7 @@
 
 import django_filters
 from django.db import models
+from django.utils.functional import lazy
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -105,7 +106,22 @@ def _in_words(field, value) -> str:
 
 
 def _sort_words(labels: dict, item: str) -> str:
-    """A sort order's label, e.g. "thematic axis (descending)". django-filter writes its descending
-    labels once, at import, in the default language: only the ascending ones are read from it."""
-    label = str(labels.get(item.removeprefix("-"), item))
-    return gettext("%s (descending)") % label if item.startswith("-") else label
+    """A sort order's label, e.g. "thematic axis (descending)"."""
+    return str(labels.get(item, item))
+
+
+def _descending(label) -> str:
+    return gettext("%s (descending)") % label
+
+
+class PortalOrderingFilter(django_filters.OrderingFilter):
+    """django-filter's ordering, whose descending labels follow the interface language: its own
+    are written once, when the filters are defined, in the language active then."""
+
+    def build_choices(self, fields, labels):
+        choices = super().build_choices(fields, labels)
+        ascending = dict(choices[::2])
+        return [
+            (value, labels.get(value, lazy(_descending, str)(ascending[value[1:]])) if value.startswith("-") else label)
+            for value, label in choices
+        ]

@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import RecordChoiceFilter, SearchFilterSet, chooser_filter
+from core.filters import PortalOrderingFilter, RecordChoiceFilter, SearchFilterSet, chooser_filter
 from stakeholders.models import Province
 
 from .models import Attendance, Consultation, Decision, Meeting, Recommendation
@@ -17,7 +17,7 @@ class MeetingFilter(SearchFilterSet):
         Meeting._meta.get_field("organizer"), "organization", _("organization"), method="filter_organization"
     )
     person = chooser_filter(Attendance._meta.get_field("person"), "attendances__person", _("person"), distinct=True)
-    o = django_filters.OrderingFilter(
+    o = PortalOrderingFilter(
         fields=(("date", "date"), ("title_ar", "title"), ("kind", "kind"), ("status", "status")),
         label=_("sort by"),
     )
@@ -36,7 +36,7 @@ class MeetingFilter(SearchFilterSet):
 
 
 class ConsultationFilter(SearchFilterSet):
-    o = django_filters.OrderingFilter(
+    o = PortalOrderingFilter(
         fields=(("period_start", "period"), ("participants_total", "participants")), label=_("sort by")
     )
 
@@ -57,7 +57,7 @@ class RecommendationFilter(SearchFilterSet):
         method="filter_source_consultation",
     )  # fmt: skip
     has_project = django_filters.BooleanFilter(method="filter_has_project", label=_("carried by a project"))
-    o = django_filters.OrderingFilter(
+    o = PortalOrderingFilter(
         fields=(("axis__order", "axis"), ("status", "status")),
         field_labels={"axis__order": _("thematic axis"), "status": _("status")},  # else "Axis", in English
         label=_("sort by"),
@@ -83,7 +83,7 @@ class RecommendationFilter(SearchFilterSet):
 
 class DecisionFilter(SearchFilterSet):
     meeting = chooser_filter(Decision._meta.get_field("meeting"), "meeting", _("session"))
-    o = django_filters.OrderingFilter(fields=(("date", "date"), ("number", "number")), label=_("sort by"))
+    o = PortalOrderingFilter(fields=(("date", "date"), ("number", "number")), label=_("sort by"))
 
     class Meta:
         model = Decision

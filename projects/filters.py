@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import RecordChoiceFilter, SearchFilterSet, chooser_filter
+from core.filters import PortalOrderingFilter, RecordChoiceFilter, SearchFilterSet, chooser_filter
 from stakeholders.models import Province
 
 from .models import PartnershipAgreement, Programme, Project, Strategy, ThematicAxis
@@ -19,7 +19,7 @@ class ProjectFilter(SearchFilterSet):
     lead_organization = chooser_filter(
         Project._meta.get_field("lead_organization"), "lead_organization", _("lead organization")
     )
-    o = django_filters.OrderingFilter(
+    o = PortalOrderingFilter(
         fields=(("title_ar", "title"), ("budget", "budget"), ("status", "status"), ("progress", "progress")),
         label=_("sort by"),
     )
@@ -30,7 +30,7 @@ class ProjectFilter(SearchFilterSet):
 
 
 class ProgrammeFilter(SearchFilterSet):
-    o = django_filters.OrderingFilter(fields=(("title_ar", "title"), ("kind", "kind")), label=_("sort by"))
+    o = PortalOrderingFilter(fields=(("title_ar", "title"), ("kind", "kind")), label=_("sort by"))
 
     class Meta:
         model = Programme
@@ -44,9 +44,7 @@ class StrategyFilter(SearchFilterSet):
 
 
 class AgreementFilter(SearchFilterSet):
-    o = django_filters.OrderingFilter(
-        fields=(("signing_date", "signing_date"), ("status", "status")), label=_("sort by")
-    )
+    o = PortalOrderingFilter(fields=(("signing_date", "signing_date"), ("status", "status")), label=_("sort by"))
 
     class Meta:
         model = PartnershipAgreement

@@ -1,14 +1,14 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import RecordChoiceFilter, SearchFilterSet, chooser_filter
+from core.filters import PortalOrderingFilter, RecordChoiceFilter, SearchFilterSet, chooser_filter
 
 from .models import Organization, Person, Position, Province
 
 
 class OrganizationFilter(SearchFilterSet):
     province = RecordChoiceFilter(queryset=Province.objects.of_portal_region(), label=_("province"))
-    o = django_filters.OrderingFilter(fields=(("name_ar", "name"), ("kind", "kind")), label=_("sort by"))
+    o = PortalOrderingFilter(fields=(("name_ar", "name"), ("kind", "kind")), label=_("sort by"))
 
     class Meta:
         model = Organization
@@ -32,7 +32,7 @@ class PersonFilter(SearchFilterSet):
         label=_("province"),
         distinct=True,
     )
-    o = django_filters.OrderingFilter(fields=(("full_name_ar", "name"),), label=_("sort by"))
+    o = PortalOrderingFilter(fields=(("full_name_ar", "name"),), label=_("sort by"))
 
     class Meta:
         model = Person

@@ -108,3 +108,14 @@ def test_pagination_keeps_filters_and_a_filter_change_goes_back_to_page_one(staf
     page = response.content.decode()
     assert "?kind=committee_meeting&amp;page=1" in page
     assert 'name="page"' not in page  # submitting the filter form starts again at page 1
+
+
+def test_sort_orders_read_in_the_language_of_the_moment_descending_ones_too():
+    from django.utils import translation
+
+    from meetings.filters import MeetingFilter
+
+    choices = MeetingFilter.base_filters["o"].field.choices
+    for language, expected in (("fr", "Date (décroissant)"), ("ar", "التاريخ (تنازليا)"), ("en", "Date (descending)")):
+        with translation.override(language):
+            assert expected in [str(label) for _value, label in choices]
