@@ -54,6 +54,7 @@ class MeetingForm(VersionedFormMixin, PortalModelForm):
             "outcome",
             "participants_total",
             "participants_women",
+            "sources",
         ]
 
 
@@ -197,7 +198,7 @@ class RecommendationForm(VersionedFormMixin, PortalModelForm):
 
     class Meta(PortalModelForm.Meta):
         model = Recommendation
-        fields = ["text_ar", "text_fr", "axis", "source_consultation", "source_meeting"]
+        fields = ["text_ar", "text_fr", "axis", "source_consultation", "source_meeting", "sources"]
 
 
 class AnswerForm(VersionedFormMixin, PortalModelForm):
@@ -248,7 +249,9 @@ class DecisionForm(VersionedFormMixin, PortalModelForm):
 
     class Meta(PortalModelForm.Meta):
         model = Decision
-        fields = ["meeting", "number", "date", "subject_ar", "subject_fr", "votes_for", "votes_against", "abstentions"]
+        fields = [
+            "meeting", "number", "date", "subject_ar", "subject_fr", "votes_for", "votes_against", "abstentions", "sources"
+        ]  # fmt: skip
 
 
 class CopyAttendeesForm(forms.Form):

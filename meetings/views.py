@@ -76,6 +76,7 @@ class MeetingDetailView(PortalDetailView):
             "programmes_adopted",
             "projects_approved__programme",
             "decisions",
+            "sources",
         )
 
 
@@ -160,6 +161,7 @@ class RecommendationDetailView(PortalDetailView):
             Prefetch("status_changes", queryset=StatusChange.objects.select_related("author")),
             Prefetch("links_in", queryset=RecommendationLink.objects.select_related("source")),
             Prefetch("links_out", queryset=RecommendationLink.objects.select_related("target")),
+            "sources",
         )
 
 
@@ -286,7 +288,7 @@ class DecisionDetailView(PortalDetailView):
     model = Decision
 
     def get_queryset(self):
-        return Decision.objects.select_related("meeting").prefetch_related("projects", "agreements")
+        return Decision.objects.select_related("meeting").prefetch_related("projects", "agreements", "sources")
 
 
 class DecisionCreateView(PortalCreateView):

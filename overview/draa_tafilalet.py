@@ -12,6 +12,7 @@ from django.db import transaction
 
 from meetings.models import AgendaItem, Attendance, Consultation, Meeting, Recommendation
 from projects.models import PartnershipAgreement, Programme, Project, Strategy, StrategyAxis, ThematicAxis
+from sources.models import Source
 from stakeholders.models import Organization, Person, Position, Province, Region
 
 
@@ -38,6 +39,15 @@ def _link(manager, records) -> None:
         manager.add(*missing)
 
 
+# The press report itself: it names no outlet and gives no address; it reports "today, Wednesday
+# 11 May 2022", so it was published that day. Its title here describes it (it has none of its own).
+REPORT = {
+    "title": "تقرير صحفي: اجتماع بمقر مجلس جهة درعة تافيلالت حول الاستراتيجية الوطنية للاقتصاد الاجتماعي والتضامني",
+    "kind": Source.Kind.PRESS_ARTICLE,
+    "published_on": datetime.date(2022, 5, 11),
+    "language": Source.Language.ARABIC,
+    "notes": "shared/sources/000_e639a0b2d50d504f.txt",
+}
 REGION_CODE = "08"  # Drâa-Tafilalet (HCP)
 MEETING_DATE = datetime.date(2022, 5, 11)
 CONSULTATION_PERIOD = (datetime.date(2022, 3, 17), datetime.date(2022, 3, 23))
@@ -456,4 +466,9 @@ def load_draa_tafilalet() -> Meeting:
     )
     _link(agreement.parties, [council, orgs["ministry"]])
     _link(agreement.meetings, [meeting])
+
+    report = _upsert(Source, title=REPORT["title"], defaults=REPORT)
+    _link(meeting.sources, [report])
+    for recommendation in Recommendation.objects.filter(source_consultation=consultation):
+        _link(recommendation.sources, [report])
     return meeting

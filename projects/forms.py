@@ -206,7 +206,7 @@ class IndicatorValueForm(VersionedFormMixin, PortalModelForm):
 
     class Meta(PortalModelForm.Meta):
         model = IndicatorValue
-        fields = ["indicator", "period_start", "period_end", "value"]
+        fields = ["indicator", "period_start", "period_end", "value", "sources"]
 
     def save(self, commit=True):
         value = super().save(commit=False)

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "meetings",
     "projects",
     "stakeholders",
+    "sources",
     "overview",
 ]
 

@@ -27,4 +27,5 @@ urlpatterns = [
     path("", include("meetings.urls")),
     path("", include("projects.urls")),
     path("", include("stakeholders.urls")),
+    path("", include("sources.urls")),
 ]

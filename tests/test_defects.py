@@ -279,7 +279,7 @@ def as_posted(page) -> dict:
     if "adminform" in page.context:
         forms, formsets = [page.context["adminform"].form], [i.formset for i in page.context["inline_admin_formsets"]]
     else:
-        forms, formsets = [page.context["form"]], [formset for _title, formset in page.context["formsets"]]
+        forms, formsets = [page.context["form"]], [formset for _title, formset in page.context.get("formsets", [])]
     data = {}
     for formset in formsets:
         forms += formset.forms

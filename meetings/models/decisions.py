@@ -30,9 +30,10 @@ class Decision(SearchableModel, VersionedModel):
     votes_for = models.PositiveIntegerField(_("votes for"), null=True, blank=True)
     votes_against = models.PositiveIntegerField(_("votes against"), null=True, blank=True)
     abstentions = models.PositiveIntegerField(_("abstentions"), null=True, blank=True)
+    sources = models.ManyToManyField("sources.Source", blank=True, related_name="decisions", verbose_name=_("sources"))
 
     subject = localized("subject")
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["sources"])
 
     class Meta:
         verbose_name = _("council decision")

@@ -150,11 +150,12 @@ class Meeting(SearchableModel, VersionedModel):
     participants_total = models.PositiveIntegerField(_("participants"), null=True, blank=True)
     participants_women = models.PositiveIntegerField(_("of whom women"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    sources = models.ManyToManyField("sources.Source", blank=True, related_name="meetings", verbose_name=_("sources"))
 
     objects = MeetingQuerySet.as_manager()
     title = localized("title")
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["sources"])
 
     class Meta:
         verbose_name = _("meeting")

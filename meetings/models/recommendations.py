@@ -91,10 +91,13 @@ class Recommendation(SearchableModel, VersionedModel):
         blank=True,
         verbose_name=_("derived from"),
     )
+    sources = models.ManyToManyField(
+        "sources.Source", blank=True, related_name="recommendations", verbose_name=_("sources")
+    )
 
     text = localized("text")
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["sources"])
 
     class Meta:
         verbose_name = _("recommendation")
@@ -126,8 +129,9 @@ class Recommendation(SearchableModel, VersionedModel):
         return self.source_consultation or self.source_meeting
 
     @property
-    def sources(self) -> list:
-        """Where it comes from: the consultation, the meeting (a provincial one), or both."""
+    def origins(self) -> list:
+        """Where it comes from: the consultation, the meeting (a provincial one), or both (its
+        published sources are ``sources``)."""
         return [source for source in (self.source_consultation, self.source_meeting) if source]
 
     @property

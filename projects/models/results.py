@@ -215,9 +215,12 @@ class IndicatorValue(VersionedModel):
         verbose_name=_("approved by"),
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    sources = models.ManyToManyField(
+        "sources.Source", blank=True, related_name="indicator_values", verbose_name=_("sources")
+    )
 
     objects = IndicatorValueQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["sources"])
 
     class Meta:
         verbose_name = _("indicator value")
