@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from core.dates import format_day, format_when
 from meetings.models import Recommendation, StatusChange
 from projects.models import Amendment, IndicatorValue, Milestone, PartnershipAgreement, Project
+from projects.models import Event as EventRecord
 
 
 @dataclass(frozen=True, order=True)
@@ -104,6 +105,9 @@ def chain(recommendations, projects, agreements, user) -> list[Event]:
     for amendment in Amendment.objects.filter(agreement__in=agreements.values("pk")).select_related("agreement"):
         title = f"{amendment.agreement}: {amendment}"
         events.add(_event(amendment.date, _("amendment"), title, amendment.agreement.get_absolute_url()))
+    held = EventRecord.objects.filter(Q(project__in=projects.values("pk")) | Q(agreement__in=agreements.values("pk")))
+    for event in held.select_related("kind"):
+        events.add(_event(event.start_date, event.kind, event, event.get_absolute_url()))
     return sorted(events)
 
 

@@ -7,6 +7,10 @@ from .models import (
     AgreementParty,
     Amendment,
     BudgetLine,
+    Event,
+    EventKind,
+    EventOrganizer,
+    EventSeries,
     Expenditure,
     Indicator,
     IndicatorValue,
@@ -154,3 +158,32 @@ class IndicatorValueAdmin(HistoryAdmin):
     autocomplete_fields = ["indicator"]
     # Submitted and approved only through projects.services (approval by someone else), on the pages.
     readonly_fields = ["status", "submitted_by", "submitted_at", "approved_by", "approved_at"]
+
+
+@admin.register(EventKind)
+class EventKindAdmin(HistoryAdmin):
+    list_display = ["code", "name_ar", "name_fr", "order"]
+    search_fields = ["code", "name_ar", "name_fr"]
+
+
+@admin.register(EventSeries)
+class EventSeriesAdmin(HistoryAdmin):
+    list_display = ["title_ar", "title_fr"]
+    search_fields = ["title_ar", "title_fr"]
+
+
+class EventOrganizerInline(admin.TabularInline):
+    model = EventOrganizer
+    extra = 0
+    autocomplete_fields = ["organization"]
+
+
+@admin.register(Event)
+class EventAdmin(HistoryAdmin):
+    list_display = ["title_ar", "kind", "series", "edition", "start_date", "province", "project"]
+    list_filter = ["kind", "province"]
+    list_select_related = ["kind", "series", "province", "project"]
+    search_fields = ["title_ar", "title_fr", "venue"]
+    date_hierarchy = "start_date"
+    autocomplete_fields = ["series", "project", "decisions", "meetings", "sources"]
+    inlines = [EventOrganizerInline]

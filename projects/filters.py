@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from core.filters import PortalOrderingFilter, RecordChoiceFilter, SearchFilterSet, chooser_filter
 from stakeholders.models import Province
 
-from .models import PartnershipAgreement, Programme, Project, Strategy, ThematicAxis
+from .models import Event, EventKind, EventSeries, PartnershipAgreement, Programme, Project, Strategy, ThematicAxis
 
 
 class ProjectFilter(SearchFilterSet):
@@ -49,3 +49,18 @@ class AgreementFilter(SearchFilterSet):
     class Meta:
         model = PartnershipAgreement
         fields = ["q", "status"]
+
+
+class EventFilter(SearchFilterSet):
+    kind = RecordChoiceFilter(queryset=EventKind.objects.all(), label=_("kind"))
+    series = RecordChoiceFilter(queryset=EventSeries.objects.all(), label=_("series"))
+    province = RecordChoiceFilter(queryset=Province.objects.of_portal_region(), label=_("province"))
+    start_date = django_filters.DateFromToRangeFilter(
+        label=_("starting between"), widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"})
+    )
+    organization = chooser_filter(Event._meta.get_field("organizers"), "organizers", _("organization"), distinct=True)
+    o = PortalOrderingFilter(fields=(("start_date", "date"), ("title_ar", "title")), label=_("sort by"))
+
+    class Meta:
+        model = Event
+        fields = ["q", "kind", "series", "province", "start_date", "organization", "project"]

@@ -8,6 +8,8 @@ from .models import (
     AgreementParty,
     Amendment,
     BudgetLine,
+    Event,
+    EventOrganizer,
     Expenditure,
     Indicator,
     IndicatorValue,
@@ -119,11 +121,12 @@ class AgreementPartyRowForm(PortalModelForm):
 
 class BaseAgreementPartyFormSet(BaseTableFormSet):
     def clean(self):
-        """An organization is a party once; an agreement has at least one party."""
-        super().clean()
+        """An organization is a party once (the second row says so, before Django's own check of
+        the unique rule); an agreement has at least one party."""
         parties = self.refuse_duplicates(
             "organization", lambda organization: _("%(organization)s is listed twice.") % {"organization": organization}
         )
+        super().clean()
         if not parties:
             raise forms.ValidationError(_("Name at least one party."), code="no_party")
 
@@ -206,7 +209,7 @@ class IndicatorValueForm(VersionedFormMixin, PortalModelForm):
 
     class Meta(PortalModelForm.Meta):
         model = IndicatorValue
-        fields = ["indicator", "period_start", "period_end", "value", "sources"]
+        fields = ["indicator", "period_start", "period_end", "value", "event", "sources"]
 
     def save(self, commit=True):
         value = super().save(commit=False)
@@ -223,3 +226,42 @@ class ThematicAxisForm(VersionedFormMixin, PortalModelForm):
     class Meta(PortalModelForm.Meta):
         model = ThematicAxis
         fields = ["code", "order", "name_ar", "name_fr"]
+
+
+class EventForm(VersionedFormMixin, PortalModelForm):
+    """The event itself; its organizers and partners are edited as a table on the same page."""
+
+    bilingual = (("title_ar", "title_fr"),)
+
+    class Meta(PortalModelForm.Meta):
+        model = Event
+        fields = [
+            "kind", "title_ar", "title_fr", "theme_ar", "theme_fr", "series", "edition", "start_date", "end_date",
+            "venue", "province", "commune", "agreement", "project", "decisions", "meetings", "sources", "description",
+        ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["province"].queryset = provinces = Province.objects.of_portal_region()
+        self.fields["commune"].queryset = self.fields["commune"].queryset.filter(province__in=provinces)
+
+
+class EventOrganizerRowForm(PortalModelForm):
+    class Meta(PortalModelForm.Meta):
+        model = EventOrganizer
+        fields = ["organization", "role"]
+
+
+class BaseEventOrganizerFormSet(BaseTableFormSet):
+    def clean(self):
+        """An organization is listed once per event: the second row says so (before Django's own
+        check of the unique rule, which would only say "duplicate values")."""
+        self.refuse_duplicates(
+            "organization", lambda organization: _("%(organization)s is listed twice.") % {"organization": organization}
+        )
+        super().clean()
+
+
+EventOrganizerFormSet = table_formset(
+    Event, EventOrganizer, form=EventOrganizerRowForm, formset=BaseEventOrganizerFormSet
+)

@@ -12,12 +12,14 @@ from core.models import related_count
 from core.views import ModelPermissionMixin, PortalDetailView, PortalListView
 from meetings.models import Meeting
 
-from .filters import AgreementFilter, ProgrammeFilter, ProjectFilter, StrategyFilter
+from .filters import AgreementFilter, EventFilter, ProgrammeFilter, ProjectFilter, StrategyFilter
 from .forms import (
     AgreementForm,
     AgreementPartyFormSet,
     AmendmentFormSet,
     BudgetLineForm,
+    EventForm,
+    EventOrganizerFormSet,
     ExpenditureFormSet,
     IndicatorForm,
     IndicatorValueForm,
@@ -31,6 +33,8 @@ from .forms import (
 from .models import (
     AgreementParty,
     BudgetLine,
+    Event,
+    EventOrganizer,
     Indicator,
     IndicatorValue,
     Milestone,
@@ -79,6 +83,7 @@ class ProjectDetailView(PortalDetailView):
                 "recommendations__source_meeting",
                 "agreements",
                 Prefetch("children", queryset=Project.objects.with_progress()),
+                Prefetch("events", queryset=Event.objects.select_related("kind")),
                 Prefetch("milestones", queryset=Milestone.objects.prefetch_related(Prefetch("documents", documents))),
                 Prefetch("budget_lines", queryset=BudgetLine.objects.select_related("funder")),
                 Prefetch(
@@ -161,6 +166,7 @@ class AgreementDetailView(PortalDetailView):
 
     def get_queryset(self):
         return PartnershipAgreement.objects.select_related("decision__meeting").prefetch_related(
+            Prefetch("events", queryset=Event.objects.select_related("kind")),
             Prefetch("agreement_parties", queryset=AgreementParty.objects.select_related("organization")),
             "amendments",
             "meetings",
@@ -354,3 +360,55 @@ class IndicatorValueStepView(ModelPermissionMixin, View):
                 _("Approved: partners now see this value.") if self.step == "approve" else _("Submitted for approval."),
             )
         return HttpResponseRedirect(value.get_absolute_url())
+
+
+class EventListView(PortalListView):
+    """Fairs, forums, trainings and other events, newest first."""
+
+    model = Event
+    filterset_class = EventFilter
+    export_fields = ("id", "kind", "title_ar", "title_fr", "series", "edition", "start_date", "end_date", "venue",
+                     "province", "commune", "project", "agreement")  # fmt: skip
+
+    def get_queryset(self):
+        return Event.objects.select_related("kind", "series", "province", "project")
+
+
+class EventDetailView(PortalDetailView):
+    """An event: when and where, its series and edition, organizers and their roles, what it is
+    part of (agreement, project, decisions, preparatory meetings), its figures and sources."""
+
+    model = Event
+
+    def get_queryset(self):
+        values = IndicatorValue.objects.visible_to(self.request.user).select_related("indicator__project")
+        return Event.objects.select_related(
+            "kind", "series", "province", "commune", "agreement", "project", "project__programme"
+        ).prefetch_related(
+            Prefetch("event_organizers", queryset=EventOrganizer.objects.select_related("organization")),
+            "decisions__meeting",
+            "meetings",
+            "sources",
+            Prefetch("indicator_values", queryset=values),
+            Prefetch("series__events", queryset=Event.objects.order_by("edition", "start_date")),
+        )
+
+
+class EventEditMixin(InlineFormsetsMixin):
+    model = Event
+    form_class = EventForm
+    formsets = [(_("Organizers and partners"), EventOrganizerFormSet, "organizers")]
+    initial_from_query = ("project", "agreement", "series")
+
+
+class EventCreateView(EventEditMixin, PortalCreateView):
+    """A new event with its organizers."""
+
+
+class EventUpdateView(EventEditMixin, PortalUpdateView):
+    """Change an event and its organizers."""
+
+
+class EventDeleteView(PortalDeleteView):
+    model = Event
+    success_url = reverse_lazy("projects:event_list")

@@ -7,7 +7,9 @@ from .models import Source
 
 
 class SourceFilter(SearchFilterSet):
-    published_on = django_filters.DateFromToRangeFilter(label=_("published between"))
+    published_on = django_filters.DateFromToRangeFilter(
+        label=_("published between"), widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"})
+    )
     o = PortalOrderingFilter(fields=(("published_on", "date"), ("title", "title")), label=_("sort by"))
 
     class Meta:

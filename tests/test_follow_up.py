@@ -230,6 +230,10 @@ def test_agreement_parties_with_roles_commitments_and_amendments(staff_client):
     data["parties-TOTAL_FORMS"] = "0"
     response = staff_client.post(reverse("projects:agreement_create"), data)
     assert "Name at least one party." in str(response.context["formsets"][0][1].non_form_errors())
+    data["parties-TOTAL_FORMS"], data["parties-1-organization"] = "2", council.pk  # the same party twice
+    parties = staff_client.post(reverse("projects:agreement_create"), data).context["formsets"][0][1]
+    assert parties.forms[1].errors["organization"] == [f"{council} is listed twice."]
+    assert not parties.non_form_errors()  # said once, next to its row
 
 
 @pytest.fixture

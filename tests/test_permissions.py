@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from meetings.models import Meeting
-from projects.models import MilestoneDocument
+from projects.models import Event, EventKind, MilestoneDocument
 from stakeholders.models import Person
 
 from .factories import (
@@ -114,6 +114,7 @@ def one_of_each(tmp_path, settings):
     AnswerFactory()
     LinkFactory()
     DecisionFactory()
+    Event.objects.create(kind=EventKind.objects.first(), title_fr="Salon régional", start_date="2023-10-03")
 
 
 def snapshot():

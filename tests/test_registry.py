@@ -22,13 +22,13 @@ def test_every_model_that_keeps_history_has_its_history_pages():
         m._meta.label for m in apps.get_models() if hasattr(m, "history") and not m.__name__.startswith("Historical")
     }
     registered = {t.model._meta.label for t in registry.record_types(history=True)}
-    assert kept == registered and len(kept) == 31
+    assert kept == registered and len(kept) == 35
 
 
 def test_the_global_search_and_home_list_the_searchable_types_in_menu_order():
     assert [model.__name__ for model, _url in browsed_types()] == [
         "Meeting", "Consultation", "Recommendation", "Programme", "Project", "Strategy",
-        "PartnershipAgreement", "Organization", "Person", "Source",
+        "PartnershipAgreement", "Event", "Organization", "Person", "Source",
     ]  # fmt: skip
     assert dict((m.__name__, url) for m, url in browsed_types())["PartnershipAgreement"] == "projects:agreement_list"
 

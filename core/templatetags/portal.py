@@ -38,6 +38,15 @@ def day(value):
     return format_day(value) if value else ""
 
 
+@register.simple_tag
+def days(start, end=None) -> str:
+    """From one day to another, each written out ("3 – 6 أكتوبر" as "3 أكتوبر 2023 – 6 أكتوبر 2023"),
+    or the one day when they are the same or the end is not known."""
+    if not start:
+        return ""
+    return f"{format_day(start)} – {format_day(end)}" if end and end != start else format_day(start)
+
+
 @register.filter
 def when(obj):
     """When a meeting (or anything with date/times/period fields) takes place, in words."""

@@ -215,6 +215,14 @@ class IndicatorValue(VersionedModel):
         verbose_name=_("approved by"),
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    event = models.ForeignKey(
+        "projects.Event",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="indicator_values",
+        verbose_name=_("measured at the event"),
+    )
     sources = models.ManyToManyField(
         "sources.Source", blank=True, related_name="indicator_values", verbose_name=_("sources")
     )
