@@ -42,8 +42,8 @@ class MeetingAdmin(HistoryAdmin):
 
 @admin.register(Attendance)
 class AttendanceAdmin(HistoryAdmin):
-    list_display = ["meeting", "person", "group_ar", "position", "organization", "mode", "status", "is_presenter"]
-    list_filter = ["mode", "status", "is_presenter"]
+    list_display = ["meeting", "person", "group_ar", "position", "organization", "mode", "status", "role"]
+    list_filter = ["mode", "status", "role", "category"]
     date_hierarchy = "meeting__date"
     list_select_related = ["meeting", "person", "position__person", "position__organization", "organization"]
     search_fields = ["person__full_name_ar", "person__full_name_latin", "group_ar", "group_fr", "meeting__title_ar"]

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from core.filters import PortalOrderingFilter, RecordChoiceFilter, SearchFilterSet, chooser_filter
 from stakeholders.models import Province
 
-from .models import Attendance, Consultation, Decision, Meeting, Recommendation
+from .models import Attendance, Consultation, Decision, Meeting, ParticipantCategory, Recommendation
 
 
 class MeetingFilter(SearchFilterSet):
@@ -17,6 +17,12 @@ class MeetingFilter(SearchFilterSet):
         Meeting._meta.get_field("organizer"), "organization", _("organization"), method="filter_organization"
     )
     person = chooser_filter(Attendance._meta.get_field("person"), "attendances__person", _("person"), distinct=True)
+    category = RecordChoiceFilter(
+        field_name="attendances__category",
+        queryset=ParticipantCategory.objects.all(),
+        label=_("category of participants"),
+        distinct=True,
+    )
     o = PortalOrderingFilter(
         fields=(("date", "date"), ("title_ar", "title"), ("kind", "kind"), ("status", "status")),
         label=_("sort by"),
@@ -24,7 +30,7 @@ class MeetingFilter(SearchFilterSet):
 
     class Meta:
         model = Meeting
-        fields = ["q", "kind", "status", "date", "province", "organization", "person"]
+        fields = ["q", "kind", "status", "date", "province", "organization", "person", "category"]
 
     def filter_date(self, queryset, name, value):
         """Meetings on a day in the range, or known only by a period that overlaps it."""

@@ -58,7 +58,18 @@ class MeetingForm(VersionedFormMixin, PortalModelForm):
         ]
 
 
-class AttendanceForm(VersionedFormMixin, PortalModelForm):
+class RoleDefaultMixin:
+    """A row posted without a role (an older page, a script) is a participant."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].required = False
+
+    def clean_role(self):
+        return self.cleaned_data.get("role") or Attendance.Role.PARTICIPANT
+
+
+class AttendanceForm(RoleDefaultMixin, VersionedFormMixin, PortalModelForm):
     """One attendance record on its own page (the meeting form edits them as a table)."""
 
     class Meta(PortalModelForm.Meta):
@@ -72,14 +83,18 @@ class AttendanceForm(VersionedFormMixin, PortalModelForm):
             "group_fr",
             "mode",
             "status",
-            "is_presenter",
+            "role",
+            "category",
+            "headcount",
         ]
 
 
-class AttendanceRowForm(PortalModelForm):
+class AttendanceRowForm(RoleDefaultMixin, PortalModelForm):
     class Meta(PortalModelForm.Meta):
         model = Attendance
-        fields = ["person", "position", "organization", "group_ar", "group_fr", "mode", "status", "is_presenter"]
+        fields = [
+            "person", "position", "organization", "group_ar", "group_fr", "category", "headcount", "mode", "status", "role"
+        ]  # fmt: skip
 
 
 class BaseAttendanceFormSet(BaseTableFormSet):

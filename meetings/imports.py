@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from core.imports import Column, Importer, only_one, register
 from stakeholders.imports import organization_named, province_named
 
-from .models import Attendance, Consultation, Meeting, Recommendation
+from .models import Attendance, Consultation, Meeting, ParticipantCategory, Recommendation
 
 
 def axis_named(text: str):
@@ -54,6 +54,11 @@ def person_named(text: str):
     return only_one(people.filter(Q(full_name_ar=text) | Q(full_name_latin=text)))
 
 
+def category_named(text: str):
+    """The category of participants whose code or name (Arabic or French) is ``text``."""
+    return only_one(ParticipantCategory.objects.filter(Q(code=text) | Q(name_ar=text) | Q(name_fr=text)))
+
+
 @register("attendance")
 class AttendanceImporter(Importer):
     """A meeting's attendance list (``?meeting=<id>``): named people or unnamed groups, with the
@@ -70,8 +75,11 @@ class AttendanceImporter(Importer):
         Column("group_ar"),
         Column("group_fr"),
         Column("organization", kind="record", lookup=organization_named),
+        Column("category", kind="record", lookup=category_named),
+        Column("headcount", kind="integer"),
         Column("status", kind="choice"),
         Column("mode", kind="choice"),
+        Column("role", kind="choice"),
     ]
 
     def key(self, values):

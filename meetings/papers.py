@@ -40,7 +40,7 @@ def attendee_rows(meeting) -> list[dict]:
                 "name": str(attendance.person) if attendance.person else attendance.group,
                 "position": attendance.position.title if attendance.position else "",
                 "organization": attendance.organization.name if attendance.organization else "",
-                "presenter": attendance.is_presenter,
+                "role": attendance.get_role_display() if attendance.role != attendance.Role.PARTICIPANT else "",
                 "status": attendance.get_status_display(),
             }
         )

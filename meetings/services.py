@@ -68,7 +68,7 @@ def change_status(
 def copy_attendees(source: Meeting, target: Meeting) -> int:
     """Add to ``target`` the attendance rows of ``source`` it does not have yet (the same person,
     or the same unnamed group of the same organization), as expected attendees: present, in the
-    mode they had, none of them presenter. Returns how many rows were added; one transaction."""
+    mode they had, in their role (a presenter of last time is not one now) but in their category. Returns how many rows were added; one transaction."""
     have = {(row.person_id, row.organization_id, row.group_ar, row.group_fr) for row in target.attendances.all()}
     have_people = {person for person, *_rest in have if person}
     added = 0
@@ -79,6 +79,7 @@ def copy_attendees(source: Meeting, target: Meeting) -> int:
         Attendance.objects.create(
             meeting=target, person_id=row.person_id, position_id=row.position_id,
             organization_id=row.organization_id, group_ar=row.group_ar, group_fr=row.group_fr, mode=row.mode,
+            category_id=row.category_id,
         )  # fmt: skip
         have.add(key)
         added += 1

@@ -65,7 +65,7 @@ class MeetingDetailView(PortalDetailView):
 
     def get_queryset(self):
         attendances = Attendance.objects.select_related("person", "position", "organization__parent").order_by(
-            "organization__name_ar", "-is_presenter", "pk"
+            "organization__name_ar", "pk"
         )
         return Meeting.objects.with_related().prefetch_related(
             "agenda_items",

@@ -10,7 +10,7 @@ import datetime
 
 from django.db import transaction
 
-from meetings.models import AgendaItem, Attendance, Consultation, Meeting, Recommendation
+from meetings.models import AgendaItem, Attendance, Consultation, Meeting, ParticipantCategory, Recommendation
 from projects.models import PartnershipAgreement, Programme, Project, Strategy, StrategyAxis, ThematicAxis
 from sources.models import Source
 from stakeholders.models import Organization, Person, Position, Province, Region
@@ -46,7 +46,7 @@ REPORT = {
     "kind": Source.Kind.PRESS_ARTICLE,
     "published_on": datetime.date(2022, 5, 11),
     "language": Source.Language.ARABIC,
-    "notes": "shared/sources/000_e639a0b2d50d504f.txt",
+    "notes": "النص الكامل للمقال محفوظ مع بيانات البوابة (المصدر الوحيد لهذه المعطيات).",
 }
 REGION_CODE = "08"  # Drâa-Tafilalet (HCP)
 MEETING_DATE = datetime.date(2022, 5, 11)
@@ -179,10 +179,11 @@ ATTENDEES = [
     ("حميد صواتي", "Hamid Souati", M, "odco_meknes", "", "", False),
     ("أسامة الخلفاني", "Oussama El Khalfani", M, "andzoa", "", "", False),
 ]
-GROUPS = [
-    ("أطر ولاية جهة درعة تافيلالت", "Cadres de la Wilaya de la Région Drâa-Tafilalet", "wilaya"),
-    ("أطر إدارة مجلس الجهة", "Cadres de l'administration du Conseil de la Région", "council"),
+GROUPS = [  # (Arabic, French, organization key, participant category)
+    ("أطر ولاية جهة درعة تافيلالت", "Cadres de la Wilaya de la Région Drâa-Tafilalet", "wilaya", "state-services"),
+    ("أطر إدارة مجلس الجهة", "Cadres de l'administration du Conseil de la Région", "council", "administrative-staff"),
 ]
+ROLE = {True: Attendance.Role.PRESENTER, False: Attendance.Role.PARTICIPANT}
 
 MEETING = {
     "title_ar": "اجتماع للاطلاع على الاستراتيجية الجديدة وخطة العمل المتعلقة بالاقتصاد الاجتماعي والتضامني",
@@ -315,7 +316,7 @@ def _organizations(region: Region) -> dict[str, Organization]:
 def _attendance(meeting: Meeting, orgs: dict[str, Organization]) -> Position:
     """Record the named attendees and unnamed groups; return the chair's position."""
     positions = []
-    for name_ar, latin, gender, org_key, title_ar, title_fr, presenter in ATTENDEES:
+    for number, (name_ar, latin, gender, org_key, title_ar, title_fr, presenter) in enumerate(ATTENDEES):
         person = _upsert(Person, full_name_ar=name_ar, defaults={"full_name_latin": latin, "gender": gender})
         position = None
         if title_ar:
@@ -330,18 +331,22 @@ def _attendance(meeting: Meeting, orgs: dict[str, Organization]) -> Position:
             defaults={
                 "position": position,
                 "organization": orgs[org_key],
-                "is_presenter": presenter,
+                "role": Attendance.Role.CHAIR if number == 0 else ROLE[presenter],
                 "mode": Attendance.Mode.IN_PERSON,
                 "status": Attendance.Status.PRESENT,
             },
         )
-    for group_ar, group_fr, org_key in GROUPS:
+    for group_ar, group_fr, org_key, category in GROUPS:
         _upsert(
             Attendance,
             meeting=meeting,
             person=None,
             group_ar=group_ar,
-            defaults={"group_fr": group_fr, "organization": orgs[org_key]},
+            defaults={
+                "group_fr": group_fr,
+                "organization": orgs[org_key],
+                "category": ParticipantCategory.objects.get(code=category),
+            },
         )
     return positions[0]
 

@@ -135,6 +135,7 @@ zoneinfo.ZoneInfo.clear_cache()
 os.environ["TZDIR"] = str(TZDATA_DIR)
 USE_I18N = True
 USE_TZ = True
+FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6.0's default: an address typed without a scheme is https
 
 # Uploaded documents: served only through permission-checked views, never as public URLs;
 # at most MAX_UPLOAD_MB each (core.validators).

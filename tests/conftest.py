@@ -1,6 +1,8 @@
+import importlib
 import os
 
 import pytest
+from django.apps import apps as global_apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connections
@@ -11,6 +13,11 @@ from core.roles import ADMINISTRATORS, COUNCIL_STAFF, MINISTRY_PARTNERS, sync_ro
 from meetings.models import Meeting
 from overview.draa_tafilalet import MEETING_DATE, load_draa_tafilalet
 from stakeholders.territories import load_territories
+
+SEEDS = [
+    ("projects.migrations.0018_events", "seed_kinds"),
+    ("meetings.migrations.0016_attendance_roles_and_categories", "seed_categories"),
+]
 
 
 @pytest.fixture(scope="session")
@@ -86,6 +93,8 @@ def dataset_after_the_flush(django_db_blocker):
     yield
     with django_db_blocker.unblock():
         sync_role_groups()
+        for migration, seed in SEEDS:  # the open lists' first values, which migrations write
+            getattr(importlib.import_module(migration), seed)(global_apps, None)
         load_territories()
         load_draa_tafilalet()
 

@@ -71,7 +71,8 @@ def test_the_eight_named_attendees_with_roles_and_organizations(meeting):
     chair = found.pop("حسني رشيدي")
     assert chair == ("النائب الثاني لرئيس مجلس الجهة", COUNCIL)
     assert found == ATTENDEES
-    assert [a.person.full_name_ar for a in named if a.is_presenter] == ["سلوى تاجري"]
+    assert [a.person.full_name_ar for a in named if a.role == "presenter"] == ["سلوى تاجري"]
+    assert [a.person.full_name_ar for a in named if a.role == "chair"] == ["حسني رشيدي"]
     assert all(a.status == Attendance.Status.PRESENT and a.mode == Attendance.Mode.IN_PERSON for a in named)
 
 

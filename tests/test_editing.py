@@ -325,14 +325,14 @@ def test_the_attendees_of_last_months_meeting_are_copied_once(staff_client, engl
     last_month, today = MeetingFactory(), MeetingFactory()
     kept = AttendanceFactory(meeting=today)
     AttendanceFactory(meeting=last_month, person=kept.person, position=kept.position, organization=kept.organization)
-    AttendanceFactory(meeting=last_month, is_presenter=True, status="excused")
+    AttendanceFactory(meeting=last_month, role="presenter", status="excused")
     AttendanceFactory(meeting=last_month, person=None, position=None, organization=kept.organization,
                       group_fr="Coopératives", group_ar="")  # fmt: skip
     url = reverse("meetings:meeting_copy_attendees", args=[today.pk])
     response = staff_client.post(url, {"source": last_month.pk}, follow=True)
     assert "2 attendees copied." in str(list(response.context["messages"])[-1])
     rows = Attendance.objects.filter(meeting=today)
-    assert rows.count() == 3 and not rows.filter(is_presenter=True).exists() and not rows.exclude(status="present")
+    assert rows.count() == 3 and not rows.filter(role="presenter").exists() and not rows.exclude(status="present")
     staff_client.post(url, {"source": last_month.pk})
     assert Attendance.objects.filter(meeting=today).count() == 3  # copying again adds nothing
     assert staff_client.post(url, {"source": today.pk}).context["form"].errors["source"] == [
@@ -354,3 +354,27 @@ def test_cancel_leads_back_to_the_record_or_to_the_one_a_link_preset(staff_clien
     assert staff_client.get(reverse("meetings:meeting_create")).context["cancel_url"] == reverse(
         "meetings:meeting_list"
     )
+
+
+def test_roles_in_a_meeting_and_counted_unnamed_participants(staff_client, english):
+    from meetings.models import ParticipantCategory
+
+    members = ParticipantCategory.objects.get(code="cooperative-members")
+    person = PositionFactory().person
+    data = meeting_data(
+        **management("attendances", 2),
+        **attendee(0, person, role="rapporteur"),
+        **{"attendances-1-group_fr": "Coopératives d'Errachidia", "attendances-1-category": members.pk,
+           "attendances-1-headcount": "35", "attendances-1-mode": "in_person", "attendances-1-status": "present",
+           "attendances-1-role": "participant"},
+    )  # fmt: skip
+    response = staff_client.post(reverse("meetings:meeting_create"), data)
+    assert response.status_code == 302, [f.errors for _t, f in response.context["formsets"]]
+    meeting = Meeting.objects.get(title_fr=data["title_fr"])
+    rapporteur, group = meeting.attendances.order_by("pk")
+    assert (rapporteur.role, group.category, group.headcount) == ("rapporteur", members, 35)
+    page = staff_client.get(meeting.get_absolute_url()).content.decode()
+    assert "rapporteur" in page and "(35)" in page and "Members of cooperatives" not in page  # its French name
+    assert "Membres de coopératives" in page
+    listed = staff_client.get(reverse("meetings:meeting_list"), {"category": members.pk}).context["object_list"]
+    assert list(listed) == [meeting]

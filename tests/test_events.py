@@ -58,7 +58,7 @@ def test_staff_record_a_fair_with_its_organizers_and_find_it_on_the_project(staf
         ("Commune d'Errachidia", "host_commune"),
     ]
     page = staff_client.get(event.get_absolute_url()).content.decode()
-    assert "3 October 2023 – 8 October 2023" in page and "edition 2" in page and "host commune" in page
+    assert "3 October 2023 – 8 October 2023" in page and "<dt>Edition</dt><dd>2</dd>" in page and "host commune" in page
     project_page = staff_client.get(project.get_absolute_url()).content.decode()
     assert event.get_absolute_url() in project_page  # in its events and on its timeline
     assert project_page.count(event.get_absolute_url()) >= 2

@@ -3,7 +3,7 @@
 from .decisions import Decision
 from .documents import ConsultationDocument, DecisionDocument, MeetingDocument
 from .feeds import CalendarFeed
-from .meetings import AgendaItem, Attendance, Consultation, Meeting, MeetingQuerySet, overlapping
+from .meetings import AgendaItem, Attendance, Consultation, Meeting, MeetingQuerySet, ParticipantCategory, overlapping
 from .recommendations import Recommendation, RecommendationAnswer, RecommendationLink, StatusChange
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "Meeting",
     "MeetingDocument",
     "MeetingQuerySet",
+    "ParticipantCategory",
     "Recommendation",
     "RecommendationAnswer",
     "RecommendationLink",

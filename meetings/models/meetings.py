@@ -256,6 +256,31 @@ class AgendaItem(NumberedItem):
         ]
 
 
+class ParticipantCategory(VersionedModel):
+    """A kind of unnamed participants ("members of cooperatives", "young project holders"): an open
+    list staff extend, in Arabic and French."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    name_ar = models.CharField(_("name (Arabic)"), max_length=255, blank=True)
+    name_fr = models.CharField(_("name (French)"), max_length=255, blank=True)
+
+    name = localized("name")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("category of participants")
+        verbose_name_plural = _("categories of participants")
+        ordering = ["order", "code"]
+        constraints = [in_one_language_at_least("name_ar", "name_fr", "participant_category_has_a_name")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("meetings:meeting_list") + f"?category={self.pk}"
+
+
 class Attendance(VersionedModel):
     """Who attended a meeting: a named person (with the position held) or an unnamed group, for an organization."""
 
@@ -267,6 +292,17 @@ class Attendance(VersionedModel):
         PRESENT = "present", _("present")
         EXCUSED = "excused", _("excused")
         ABSENT = "absent", _("absent")
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("chair")
+        CO_CHAIR = "co_chair", _("co-chair")
+        PRESENTER = "presenter", _("presenter")
+        FACILITATOR = "facilitator", _("facilitator")
+        MODERATOR = "moderator", _("moderator")
+        RAPPORTEUR = "rapporteur", _("rapporteur")
+        SECRETARY = "secretary", _("secretary")
+        GUEST = "guest", _("guest")
+        PARTICIPANT = "participant", _("participant")
 
     meeting = models.ForeignKey(Meeting, models.CASCADE, related_name="attendances", verbose_name=_("meeting"))
     person = models.ForeignKey(
@@ -297,7 +333,19 @@ class Attendance(VersionedModel):
     group_fr = models.CharField(_("unnamed group (French)"), max_length=255, blank=True)
     mode = models.CharField(_("mode"), max_length=20, choices=Mode.choices, default=Mode.IN_PERSON)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PRESENT)
-    is_presenter = models.BooleanField(_("presenter"), default=False)
+    role = models.CharField(_("role in the meeting"), max_length=20, choices=Role.choices, default=Role.PARTICIPANT)
+    category = models.ForeignKey(
+        ParticipantCategory,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="attendances",
+        verbose_name=_("category of participants"),
+        help_text=_("For an unnamed group: who they are."),
+    )
+    headcount = models.PositiveIntegerField(
+        _("how many"), null=True, blank=True, help_text=_("For an unnamed group, when the number is known.")
+    )
 
     group = localized("group")
 
