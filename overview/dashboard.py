@@ -13,8 +13,8 @@ from django.db.models import Count, OuterRef, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import Consultation, Meeting, Recommendation, overlapping
-from projects.models import PartnershipAgreement, Programme, Project, ThematicAxis
+from meetings.models import Attendance, Consultation, Meeting, ParticipantCategory, Recommendation, overlapping
+from projects.models import Event, EventKind, PartnershipAgreement, Programme, Project, ThematicAxis
 from stakeholders.models import Province
 
 from .figures_cache import cached_figure
@@ -140,6 +140,19 @@ class Dashboard:
         if f.province or f.programme:
             projects = PartnershipAgreement.projects.through.objects.filter(project__in=self.projects().values("pk"))
             qs = qs.filter(pk__in=projects.values("partnershipagreement"))
+        return qs
+
+    def events(self):
+        """Events that overlap the period, in the province, of a project of the programme."""
+        f, qs = self.f, Event.objects.all()
+        if f.start:
+            qs = qs.filter(Q(end_date__gte=f.start) | Q(end_date__isnull=True, start_date__gte=f.start))
+        if f.end:
+            qs = qs.filter(start_date__lte=f.end)
+        if f.province:
+            qs = qs.filter(province=f.province)
+        if f.programme:
+            qs = qs.filter(project__programme=f.programme)
         return qs
 
     # --- headline figures ---------------------------------------------------------------------------
@@ -282,6 +295,35 @@ class Dashboard:
         return self._by(self.agreements(), "status", PartnershipAgreement.Status.choices, "agreements-by-status",
                         _("Partnership agreements by status"), _("Status"), _("Agreements"))  # fmt: skip
 
+    @cached_figure
+    def events_by_kind(self) -> Figure:
+        counts = dict(self.events().order_by().values_list("kind").annotate(n=Count("pk")))
+        rows = [[kind.name, counts.get(kind.pk, 0)] for kind in EventKind.objects.all()]
+        return Figure("events-by-kind", _("Events by kind"), [_("Kind"), _("Events")], rows)
+
+    @cached_figure
+    def participants_by_category(self) -> Figure:
+        """Unnamed groups in the meetings held, by category: how many groups, and how many people
+        where their number is known (groups of unknown size are counted apart)."""
+        groups = Attendance.objects.filter(
+            meeting__in=self.meetings().filter(status=Meeting.Status.HELD).values("pk"), category__isnull=False
+        )
+        counts = {
+            row["category"]: row
+            for row in groups.order_by()
+            .values("category")
+            .annotate(
+                groups=Count("pk"), people=Sum("headcount"), unknown=Count("pk", filter=Q(headcount__isnull=True))
+            )
+        }
+        rows = [
+            [c.name, counts.get(c.pk, {}).get("people") or 0, counts.get(c.pk, {}).get("groups", 0),
+             counts.get(c.pk, {}).get("unknown", 0)]
+            for c in ParticipantCategory.objects.all()
+        ]  # fmt: skip
+        columns = [_("Category"), _("People counted"), _("Groups"), _("Groups of unknown size")]
+        return Figure("participants-by-category", _("Unnamed participants by category"), columns, rows)
+
     # The figures of the overview page, in order, by slug (the slug names the download).
     OVERVIEW = {
         "meetings-by-kind": "meetings_by_kind",
@@ -294,6 +336,8 @@ class Dashboard:
         "budget-by-province": "budget_by_province",
         "budget-by-axis": "budget_by_axis",
         "agreements-by-status": "agreements_by_status",
+        "events-by-kind": "events_by_kind",
+        "participants-by-category": "participants_by_category",
     }
     DOWNLOADS = {**OVERVIEW, "provinces": "by_province"}
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from meetings.models import Meeting, Recommendation
 from overview.dashboard import Dashboard, Filters
+from overview.draa_tafilalet import MEETING_DATE
 from projects.models import Programme, Project
 from stakeholders.models import Province
 
@@ -248,7 +249,7 @@ def counts(client):
 
 # The most SQL queries each dashboard page may run (measured, plus a little room).
 DASHBOARD_CEILINGS = {
-    "overview:dashboard": 23,
+    "overview:dashboard": 27,  # two queries for each of the events and participant-category figures
     "overview:dashboard_provinces": 11,
     "overview:dashboard_timeline": 12,
     "overview:dashboard_follow_up": 12,  # a page of consultations, their provincial meetings, recommendations
@@ -274,3 +275,26 @@ def test_each_download_slug_names_its_figure_and_computes_it_alone(partner_clien
             partner_client.get(reverse("overview:dashboard_export", args=["participation", "csv"])).status_code == 200
         )
     assert len(one) < len(overview) - 5
+
+
+def test_events_by_kind_and_unnamed_participants_by_category_follow_the_filters():
+    from meetings.models import Attendance, ParticipantCategory
+    from projects.models import Event, EventKind
+
+    errachidia, zagora = Province.objects.get(code="08.201"), Province.objects.get(code="08.587")
+    fair, forum = EventKind.objects.get(code="regional-fair"), EventKind.objects.get(code="forum")
+    Event.objects.create(kind=fair, title_fr="Salon 2023", start_date=datetime.date(2023, 10, 3),
+                         end_date=datetime.date(2023, 10, 8), province=errachidia)  # fmt: skip
+    Event.objects.create(kind=forum, title_fr="Forum 2024", start_date=datetime.date(2024, 2, 1), province=zagora)
+    counts = {row[0]: row[1] for row in Dashboard(Filters()).events_by_kind.rows}
+    assert (counts[fair.name], counts[forum.name]) == (1, 1)
+    in_2024 = {row[0]: row[1] for row in Dashboard(Filters(start=datetime.date(2024, 1, 1))).events_by_kind.rows}
+    assert (in_2024[fair.name], in_2024[forum.name]) == (0, 1)
+
+    meeting = Meeting.objects.get(date=MEETING_DATE)  # its two groups: state services and administrative staff
+    members = ParticipantCategory.objects.get(code="cooperative-members")
+    Attendance.objects.create(meeting=meeting, group_fr="Coopératives", category=members, headcount=35)
+    Attendance.objects.create(meeting=meeting, group_fr="Coopératives de Zagora", category=members)
+    rows = {row[0]: row[1:] for row in Dashboard(Filters()).participants_by_category.rows}
+    assert rows[members.name] == [35, 2, 1]  # people counted, groups, groups of unknown size
+    assert rows[ParticipantCategory.objects.get(code="state-services").name] == [0, 1, 1]
