@@ -27,6 +27,14 @@ class RecordChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = RecordChoiceFilterField
 
 
+class DayRangeFilter(django_filters.DateFromToRangeFilter):
+    """From one day to another, each typed in the browser's date picker."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", django_filters.widgets.DateRangeWidget(attrs={"type": "date"}))
+        super().__init__(*args, **kwargs)
+
+
 class RecordMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = RecordMultipleChoiceFilterField
 

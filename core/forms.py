@@ -328,6 +328,15 @@ class BaseTableFormSet(forms.BaseInlineFormSet):
         self.helper.disable_csrf = True
         self.helper.include_media = False  # the page includes the media of all its forms once
 
+    def clean(self):
+        self.clean_rows()
+        super().clean()  # Django's check of the unique rules, on the rows clean_rows left valid
+
+    def clean_rows(self) -> None:
+        """Rules across rows (subclasses): mark the row that breaks one, next to its field, or raise
+        ValidationError for the table. They run before Django's unique check, so that the same
+        record twice is said once, by name, on its row, not as Django's "duplicate values"."""
+
     def kept_rows(self) -> list:
         """(form, cleaned data) of each row filled in and not marked for deletion."""
         return [
@@ -380,8 +389,7 @@ class NumberedItemsFormSet(BaseTableFormSet):
     # new ones are written: the numbers are unique per parent, and rows are saved one by one.
     SHIFT = 20_000
 
-    def clean(self):
-        super().clean()
+    def clean_rows(self):
         rows = self.kept_rows()
         last = max((data["order"] for _form, data in rows if data.get("order")), default=0)
         seen = {}

@@ -17,7 +17,7 @@ from django.views.generic import TemplateView
 
 from . import registry
 from .forms import valid_key
-from .imports import check, importer_for, read_table, template_xlsx, write
+from .imports import check, importer_for, outcome, read_table, template_xlsx, write
 from .jobs import Job
 from .spreadsheets import XLSX
 from .tasks import run_import
@@ -113,13 +113,7 @@ class ImportView(ImportMixin, TemplateView):
         created, filled = write(self.importer, checked)
         default_storage.delete(pending["path"])
         del self.request.session[f"import:{token}"]
-        done = {"created": created, "filled": filled, "kept": len(checked) - created - filled}
-        if filled:
-            messages.success(
-                self.request, _("%(created)s records created, %(filled)s completed, %(kept)s already there.") % done
-            )
-        else:
-            messages.success(self.request, _("%(created)s records created, %(kept)s already there.") % done)
+        messages.success(self.request, outcome(created, filled, len(checked)))
         return HttpResponseRedirect(self.done_url())
 
     def done_url(self) -> str:

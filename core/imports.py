@@ -12,12 +12,15 @@ cell, which has already lost it.
 
 import csv
 import datetime
+import functools
 import io
+import operator
 from dataclasses import dataclass, field
 
 import openpyxl
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -113,6 +116,17 @@ def only_one(queryset):
     """The record of ``queryset`` if it holds exactly one, else None (an ambiguous name finds nothing)."""
     matches = list(queryset[:2])
     return matches[0] if len(matches) == 1 else None
+
+
+def named(records, *fields: str):
+    """A ``Column`` lookup: (text) -> the record of ``records`` (a manager or queryset) whose
+    ``fields`` (any of them) are ``text``, if exactly one is; e.g. ``named(Province.objects,
+    "name_ar", "name_fr", "code")``."""
+
+    def find(text: str):
+        return only_one(records.filter(functools.reduce(operator.or_, (Q(**{field: text}) for field in fields))))
+
+    return find
 
 
 def register(slug: str):
@@ -329,6 +343,14 @@ def write(importer: Importer, rows: list[Row]) -> tuple[int, int]:
             record._change_reason = "imported"
             record.save()
     return created, filled
+
+
+def outcome(created: int, filled: int, rows: int) -> str:
+    """What an import did, in words: records created, completed (``Importer.fills``), already there."""
+    done = {"created": created, "filled": filled, "kept": rows - created - filled}
+    if filled:
+        return _("%(created)s records created, %(filled)s completed, %(kept)s already there.") % done
+    return _("%(created)s records created, %(kept)s already there.") % done
 
 
 def template_xlsx(importer: Importer) -> bytes:

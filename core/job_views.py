@@ -34,5 +34,5 @@ class JobFileView(JobMixin, DetailView):
         job = get_object_or_404(self.get_queryset(), pk=kwargs["pk"], status=Job.Status.DONE)
         if not job.file:
             raise Http404
-        name = job.file.name.rsplit("/", 1)[-1].split("-", 5)[-1]  # without the job's id
+        name = job.file.name.rsplit("/", 1)[-1].removeprefix(f"{job.pk}-")  # stored as "<job id>-<name>"
         return FileResponse(job.file.open("rb"), as_attachment=True, filename=name)

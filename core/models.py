@@ -117,6 +117,26 @@ class SearchableModel(models.Model):
         return self.search_text
 
 
+class OpenListItem(VersionedModel):
+    """An entry of a list that staff extend, where the world keeps adding values (thematic axes,
+    kinds of event, categories of participants): a code, its place in the list, its name in
+    Arabic and in French. Subclasses keep history and name their ``Meta``."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    name_ar = models.CharField(_("name (Arabic)"), max_length=255, blank=True)
+    name_fr = models.CharField(_("name (French)"), max_length=255, blank=True)
+
+    name = localized("name")
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "code"]
+
+    def __str__(self):
+        return self.name
+
+
 class NumberedItem(VersionedModel):
     """Item number ``order`` of its parent, titled in Arabic and French (a meeting's agenda item, a strategy's axis).
 

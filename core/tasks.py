@@ -18,7 +18,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from .imports import check, importer_for, read_table, write
+from .imports import check, importer_for, outcome, read_table, write
 from .jobs import Job
 
 logger = logging.getLogger(__name__)
@@ -60,10 +60,7 @@ def run_import(job_id: str, slug: str, path: str, parent: int | None) -> None:
             return job.finish(Job.Status.FAILED, message, row_errors=failed[:SHOWN_ERRORS])
         created, filled = write(importer, checked)
         default_storage.delete(path)
-        done = {"created": created, "filled": filled, "kept": len(checked) - created - filled}
-        job.finish(
-            Job.Status.DONE, _("%(created)s records created, %(filled)s completed, %(kept)s already there.") % done
-        )
+        job.finish(Job.Status.DONE, outcome(created, filled, len(checked)))
 
     _run(job_id, work)
 

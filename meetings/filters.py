@@ -2,16 +2,14 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import PortalOrderingFilter, RecordChoiceFilter, SearchFilterSet, chooser_filter
+from core.filters import DayRangeFilter, PortalOrderingFilter, RecordChoiceFilter, SearchFilterSet, chooser_filter
 from stakeholders.models import Province
 
 from .models import Attendance, Consultation, Decision, Meeting, ParticipantCategory, Recommendation
 
 
 class MeetingFilter(SearchFilterSet):
-    date = django_filters.DateFromToRangeFilter(
-        method="filter_date", label=_("date"), widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"})
-    )
+    date = DayRangeFilter(method="filter_date", label=_("date"))
     province = RecordChoiceFilter(queryset=Province.objects.of_portal_region(), label=_("province"))
     organization = chooser_filter(
         Meeting._meta.get_field("organizer"), "organization", _("organization"), method="filter_organization"

@@ -98,10 +98,9 @@ class AttendanceRowForm(RoleDefaultMixin, PortalModelForm):
 
 
 class BaseAttendanceFormSet(BaseTableFormSet):
-    def clean(self):
+    def clean_rows(self):
         """The same person twice in one submission is refused, naming the person; so is the same
         unnamed group twice, whatever its spacing, hamza or accents (it would be counted twice)."""
-        super().clean()
         self.refuse_duplicates("person", lambda person: _("%(person)s is listed twice.") % {"person": person})
         seen = set()
         for form, data in self.kept_rows():
@@ -173,10 +172,9 @@ class ConsultationMeetingRowForm(PortalModelForm):
 
 
 class BaseConsultationMeetingFormSet(BaseTableFormSet):
-    def clean(self):
+    def clean_rows(self):
         """One meeting per province; each within the consultation's period; the provinces'
         participants no more than the consultation's total."""
-        super().clean()
         consultation = self.instance
         self.refuse_duplicates(
             "province", lambda _province: _("This province already has a meeting in this consultation.")

@@ -7,28 +7,20 @@ axis (code or name) and its source: a consultation or a meeting, by its title. A
 recommendation already in the portal is one with the same Arabic and French texts.
 """
 
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.imports import Column, Importer, only_one, register
+from core.imports import Column, Importer, named, only_one, register
 from stakeholders.imports import organization_named, province_named
+from stakeholders.models import Person
 
 from .models import Attendance, Consultation, Meeting, ParticipantCategory, Recommendation
 
-
-def axis_named(text: str):
-    """The thematic axis whose code or name (Arabic or French) is ``text``."""
-    axes = Recommendation._meta.get_field("axis").related_model.objects
-    return only_one(axes.filter(Q(code=text) | Q(name_ar=text) | Q(name_fr=text)))
-
-
-def consultation_titled(text: str) -> Consultation | None:
-    return only_one(Consultation.objects.filter(Q(title_ar=text) | Q(title_fr=text)))
-
-
-def meeting_titled(text: str) -> Meeting | None:
-    """The meeting titled ``text`` in Arabic or French, if exactly one is."""
-    return only_one(Meeting.objects.filter(Q(title_ar=text) | Q(title_fr=text)))
+# Column lookups: the one record a cell names, in Arabic or French (or by code).
+axis_named = named(Recommendation._meta.get_field("axis").related_model.objects, "code", "name_ar", "name_fr")
+consultation_titled = named(Consultation.objects, "title_ar", "title_fr")
+meeting_titled = named(Meeting.objects, "title_ar", "title_fr")
+person_named = named(Person.objects, "full_name_ar", "full_name_latin")
+category_named = named(ParticipantCategory.objects, "code", "name_ar", "name_fr")
 
 
 @register("recommendations")
@@ -46,17 +38,6 @@ class RecommendationImporter(Importer):
 
     def key(self, values):
         return {"text_ar": values["text_ar"] or "", "text_fr": values["text_fr"] or ""}
-
-
-def person_named(text: str):
-    """The person called ``text`` (in Arabic script or in Latin letters), if exactly one is."""
-    people = Attendance._meta.get_field("person").related_model.objects
-    return only_one(people.filter(Q(full_name_ar=text) | Q(full_name_latin=text)))
-
-
-def category_named(text: str):
-    """The category of participants whose code or name (Arabic or French) is ``text``."""
-    return only_one(ParticipantCategory.objects.filter(Q(code=text) | Q(name_ar=text) | Q(name_fr=text)))
 
 
 @register("attendance")

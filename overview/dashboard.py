@@ -322,7 +322,8 @@ class Dashboard:
             for c in ParticipantCategory.objects.all()
         ]  # fmt: skip
         columns = [_("Category"), _("People counted"), _("Groups"), _("Groups of unknown size")]
-        return Figure("participants-by-category", _("Unnamed participants by category"), columns, rows)
+        # Bars for the groups: their number is always known, the people in them often not.
+        return Figure("participants-by-category", _("Unnamed participants by category"), columns, rows, chart=2)
 
     # The figures of the overview page, in order, by slug (the slug names the download).
     OVERVIEW = {

@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import PortalOrderingFilter, RecordChoiceFilter, SearchFilterSet, chooser_filter
+from core.filters import DayRangeFilter, PortalOrderingFilter, RecordChoiceFilter, SearchFilterSet, chooser_filter
 from stakeholders.models import Province
 
 from .models import Event, EventKind, EventSeries, PartnershipAgreement, Programme, Project, Strategy, ThematicAxis
@@ -55,9 +55,7 @@ class EventFilter(SearchFilterSet):
     kind = RecordChoiceFilter(queryset=EventKind.objects.all(), label=_("kind"))
     series = RecordChoiceFilter(queryset=EventSeries.objects.all(), label=_("series"))
     province = RecordChoiceFilter(queryset=Province.objects.of_portal_region(), label=_("province"))
-    start_date = django_filters.DateFromToRangeFilter(
-        label=_("starting between"), widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"})
-    )
+    start_date = DayRangeFilter(label=_("starting between"))
     organization = chooser_filter(Event._meta.get_field("organizers"), "organizers", _("organization"), distinct=True)
     o = PortalOrderingFilter(fields=(("start_date", "date"), ("title_ar", "title")), label=_("sort by"))
 

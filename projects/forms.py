@@ -120,13 +120,11 @@ class AgreementPartyRowForm(PortalModelForm):
 
 
 class BaseAgreementPartyFormSet(BaseTableFormSet):
-    def clean(self):
-        """An organization is a party once (the second row says so, before Django's own check of
-        the unique rule); an agreement has at least one party."""
+    def clean_rows(self):
+        """An organization is a party once; an agreement has at least one party."""
         parties = self.refuse_duplicates(
             "organization", lambda organization: _("%(organization)s is listed twice.") % {"organization": organization}
         )
-        super().clean()
         if not parties:
             raise forms.ValidationError(_("Name at least one party."), code="no_party")
 
@@ -149,9 +147,8 @@ class AmendmentRowForm(PortalModelForm):
 
 
 class BaseAmendmentFormSet(BaseTableFormSet):
-    def clean(self):
+    def clean_rows(self):
         """An amendment comes after the signature."""
-        super().clean()
         signed = self.instance.signing_date
         for form, data in self.kept_rows():
             if signed and data.get("date") and data["date"] < signed:
@@ -253,13 +250,11 @@ class EventOrganizerRowForm(PortalModelForm):
 
 
 class BaseEventOrganizerFormSet(BaseTableFormSet):
-    def clean(self):
-        """An organization is listed once per event: the second row says so (before Django's own
-        check of the unique rule, which would only say "duplicate values")."""
+    def clean_rows(self):
+        """An organization is listed once per event."""
         self.refuse_duplicates(
             "organization", lambda organization: _("%(organization)s is listed twice.") % {"organization": organization}
         )
-        super().clean()
 
 
 EventOrganizerFormSet = table_formset(

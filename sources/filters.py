@@ -1,15 +1,12 @@
-import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import PortalOrderingFilter, SearchFilterSet
+from core.filters import DayRangeFilter, PortalOrderingFilter, SearchFilterSet
 
 from .models import Source
 
 
 class SourceFilter(SearchFilterSet):
-    published_on = django_filters.DateFromToRangeFilter(
-        label=_("published between"), widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"})
-    )
+    published_on = DayRangeFilter(label=_("published between"))
     o = PortalOrderingFilter(fields=(("published_on", "date"), ("title", "title")), label=_("sort by"))
 
     class Meta:

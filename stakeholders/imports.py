@@ -5,27 +5,16 @@ letters; an organization, one with the same Arabic and French names. Names are c
 typed, after trimming (``core.imports``).
 """
 
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.imports import Column, Importer, only_one, register
+from core.imports import Column, Importer, named, register
 
 from .models import Organization, Person, Province, Region
 
-
-def organization_named(text: str) -> Organization | None:
-    """The organization called ``text`` (Arabic or French name, or acronym), if exactly one is."""
-    return only_one(Organization.objects.filter(Q(name_ar=text) | Q(name_fr=text) | Q(acronym=text)))
-
-
-def province_named(text: str) -> Province | None:
-    """The province called ``text`` (Arabic or French name, or HCP code)."""
-    return only_one(Province.objects.filter(Q(name_ar=text) | Q(name_fr=text) | Q(code=text)))
-
-
-def region_named(text: str) -> Region | None:
-    """The region called ``text`` (Arabic or French name, or HCP code)."""
-    return only_one(Region.objects.filter(Q(name_ar=text) | Q(name_fr=text) | Q(code=text)))
+# Column lookups: the one record a cell names, in Arabic or French, or by acronym or HCP code.
+organization_named = named(Organization.objects, "name_ar", "name_fr", "acronym")
+province_named = named(Province.objects, "name_ar", "name_fr", "code")
+region_named = named(Region.objects, "name_ar", "name_fr", "code")
 
 
 @register("people")

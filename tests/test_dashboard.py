@@ -298,3 +298,5 @@ def test_events_by_kind_and_unnamed_participants_by_category_follow_the_filters(
     rows = {row[0]: row[1:] for row in Dashboard(Filters()).participants_by_category.rows}
     assert rows[members.name] == [35, 2, 1]  # people counted, groups, groups of unknown size
     assert rows[ParticipantCategory.objects.get(code="state-services").name] == [0, 1, 1]
+    bars = {label: value for label, value, _shown in Dashboard(Filters()).participants_by_category.chart_rows}
+    assert bars[members.name] == 2  # bars count the groups, whose number is always known

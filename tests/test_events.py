@@ -3,8 +3,9 @@ the council with partners, part of a dataset project, with a figure measured at 
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from core.templatetags.portal import quantity
 from projects.models import Event, EventKind, EventSeries, IndicatorValue, Project
 from stakeholders.models import Organization, Province
 
@@ -99,8 +100,14 @@ def test_figures_measured_at_the_event_and_the_list_filters(staff_client, partne
                                   period_start="2023-10-03", period_end="2023-10-08")  # fmt: skip
     IndicatorValue.objects.create(indicator=visitors, event=event, value=99, status="draft",
                                   period_start="2023-10-03", period_end="2023-10-08")  # fmt: skip
+    partner_client.cookies["django_language"] = "fr"
     page = partner_client.get(event.get_absolute_url()).content.decode()
-    assert "12" in page and "500" in page and ">99<" not in page and "99 " not in page
+    with translation.override("fr"):
+        shown = [
+            f'{quantity(v)} <span class="text-body-secondary">({label})</span>'
+            for v, label in ((12500, "approuvé"), (99, "brouillon"))
+        ]
+    assert shown[0] in page and shown[1] not in page and quantity(99) not in page.split('id="figures"')[-1]
     url = reverse("projects:event_list")
     assert list(staff_client.get(url, {"kind": event.kind_id}).context["object_list"]) == [event]
     assert (

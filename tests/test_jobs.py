@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from core.jobs import Job
 from meetings.models import Meeting
@@ -35,6 +36,7 @@ def test_a_big_download_goes_to_a_job_whose_file_has_every_row(staff_client, set
     assert 'http-equiv="refresh"' not in page  # finished: the page stops reloading
     download = staff_client.get(reverse("core:job_file", args=[job.pk]))
     assert download["Content-Disposition"].startswith("attachment;")
+    assert f'filename="meetings-{timezone.localdate().isoformat()}.csv"' in download["Content-Disposition"]
     rows = csv_rows(b"".join(download.streaming_content))
     titles = {row[rows[0].index("Title (Arabic)")] for row in rows[1:]}
     assert len(rows) == 6 and "لقاء تشاوري بإقليم الرشيدية" in titles
@@ -54,7 +56,7 @@ def test_a_long_import_runs_as_a_job(staff_client, settings, tmp_path, english):
     job = Job.objects.get()
     assert response["Location"] == job.get_absolute_url()
     assert (job.kind, job.status, job.total) == ("import", "done", 2)
-    assert job.message == "2 records created, 0 completed, 0 already there."
+    assert job.message == "2 records created, 0 already there."  # as the page says it (core.imports.outcome)
     assert Person.objects.filter(full_name_latin__in=["Fatima Zahra", "Youssef Benali"]).count() == 2
     assert not any(tmp_path.rglob("imports/*"))  # the uploaded file is removed once imported
 

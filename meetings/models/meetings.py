@@ -13,7 +13,15 @@ from core.audit import HistoricalRecords
 from core.constraints import end_not_before_start, in_one_language_at_least, women_within_participants
 from core.dates import skipped_by_the_clock
 from core.i18n import localized
-from core.models import NumberedItem, OrderingIndex, SearchableModel, VersionedModel, newest_first, search_index
+from core.models import (
+    NumberedItem,
+    OpenListItem,
+    OrderingIndex,
+    SearchableModel,
+    VersionedModel,
+    newest_first,
+    search_index,
+)
 
 
 def _clean_counts_and_period(obj, start: str, end: str) -> dict:
@@ -256,26 +264,15 @@ class AgendaItem(NumberedItem):
         ]
 
 
-class ParticipantCategory(VersionedModel):
-    """A kind of unnamed participants ("members of cooperatives", "young project holders"): an open
-    list staff extend, in Arabic and French."""
+class ParticipantCategory(OpenListItem):
+    """A kind of unnamed participants ("members of cooperatives", "young project holders")."""
 
-    code = models.SlugField(_("code"), max_length=60, unique=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-    name_ar = models.CharField(_("name (Arabic)"), max_length=255, blank=True)
-    name_fr = models.CharField(_("name (French)"), max_length=255, blank=True)
-
-    name = localized("name")
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(OpenListItem.Meta):
         verbose_name = _("category of participants")
         verbose_name_plural = _("categories of participants")
-        ordering = ["order", "code"]
         constraints = [in_one_language_at_least("name_ar", "name_fr", "participant_category_has_a_name")]
-
-    def __str__(self):
-        return self.name
 
     def get_absolute_url(self):
         return reverse("meetings:meeting_list") + f"?category={self.pk}"

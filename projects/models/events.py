@@ -15,31 +15,21 @@ from django.utils.translation import gettext_lazy as _
 from core.audit import HistoricalRecords
 from core.constraints import end_not_before_start, in_one_language_at_least
 from core.i18n import localized
-from core.models import OrderingIndex, SearchableModel, VersionedModel, search_index
+from core.models import OpenListItem, OrderingIndex, SearchableModel, VersionedModel, search_index
 
 from .agreements import PartnershipAgreement
 from .programmes import Project
 
 
-class EventKind(VersionedModel):
-    """A kind of event (regional fair, forum, training...): an open list staff extend, in Arabic and French."""
+class EventKind(OpenListItem):
+    """A kind of event (regional fair, forum, training...)."""
 
-    code = models.SlugField(_("code"), max_length=60, unique=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-    name_ar = models.CharField(_("name (Arabic)"), max_length=255, blank=True)
-    name_fr = models.CharField(_("name (French)"), max_length=255, blank=True)
-
-    name = localized("name")
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(OpenListItem.Meta):
         verbose_name = _("kind of event")
         verbose_name_plural = _("kinds of event")
-        ordering = ["order", "code"]
         constraints = [in_one_language_at_least("name_ar", "name_fr", "event_kind_has_a_name")]
-
-    def __str__(self):
-        return self.name
 
     def get_absolute_url(self):
         return reverse("projects:event_list") + f"?kind={self.pk}"

@@ -11,28 +11,17 @@ from django.utils.translation import gettext_lazy as _
 from core.audit import HistoricalRecords
 from core.constraints import in_one_language_at_least
 from core.i18n import localized
-from core.models import NumberedItem, SearchableModel, VersionedModel, search_index
+from core.models import NumberedItem, OpenListItem, SearchableModel, VersionedModel, search_index
 
 
-class ThematicAxis(VersionedModel):
+class ThematicAxis(OpenListItem):
     """A thematic axis of recommendations and projects, e.g. solidarity tourism (السياحة التضامنية)."""
-
-    code = models.SlugField(_("code"), max_length=60, unique=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-    name_ar = models.CharField(_("name (Arabic)"), max_length=255, blank=True)
-    name_fr = models.CharField(_("name (French)"), max_length=255, blank=True)
-
-    name = localized("name")
 
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(OpenListItem.Meta):
         verbose_name = _("thematic axis")
         verbose_name_plural = _("thematic axes")
-        ordering = ["order", "code"]
-
-    def __str__(self):
-        return self.name
 
     def get_absolute_url(self):
         return reverse("meetings:recommendation_list") + f"?axis={self.pk}"
