@@ -57,6 +57,7 @@ class EventFilter(SearchFilterSet):
     province = RecordChoiceFilter(queryset=Province.objects.of_portal_region(), label=_("province"))
     start_date = DayRangeFilter(label=_("starting between"))
     organization = chooser_filter(Event._meta.get_field("organizers"), "organizers", _("organization"), distinct=True)
+    project = chooser_filter(Event._meta.get_field("project"), "project", _("project"))  # 20,000 at region scale
     o = PortalOrderingFilter(fields=(("start_date", "date"), ("title_ar", "title")), label=_("sort by"))
 
     class Meta:

@@ -23,6 +23,8 @@ REGION = {
     "indicator_values": 40_000,
     "decisions": 1_000,
     "agreements": 1_000,
+    "events": 2_000,
+    "sources": 5_000,
 }
 WORDS = ["مجلس", "تعاونية", "الاقتصاد", "الاجتماعي", "التضامني", "معرض", "تكوين", "جمعية", "لجنة", "التنمية"]
 WORDS_FR = ["conseil", "coopérative", "économie", "sociale", "solidaire", "salon", "formation", "comité"]
@@ -48,8 +50,27 @@ def _bulk(model, rows, history=True) -> list:
 def grow(units: int, seed: int = 12, regions=None) -> dict:
     """Add ``units``/100 of a region's data, spread over the provinces of ``regions`` (Region
     rows; the portal's region by default). Returns the counts added by kind."""
-    from meetings.models import Attendance, Consultation, Decision, Meeting, Recommendation
-    from projects.models import BudgetLine, Indicator, IndicatorValue, PartnershipAgreement, Programme, Project
+    from meetings.models import (
+        Attendance,
+        Consultation,
+        Decision,
+        Meeting,
+        MeetingDocument,
+        ParticipantCategory,
+        Recommendation,
+    )
+    from projects.models import (
+        BudgetLine,
+        Event,
+        EventKind,
+        EventOrganizer,
+        Indicator,
+        IndicatorValue,
+        PartnershipAgreement,
+        Programme,
+        Project,
+    )
+    from sources.models import Source
     from stakeholders.models import Organization, Person, Position, Province
 
     rng = random.Random(seed + Meeting.objects.count())
@@ -95,11 +116,34 @@ def grow(units: int, seed: int = 12, regions=None) -> dict:
         for i in range(max(0, count["meetings"] - len(consultation_meetings)))
     )))  # fmt: skip
     per_meeting = max(1, count["attendance"] // len(meetings))
-    _bulk(Attendance, (
-        Attendance(meeting=meeting, person=positions[(m * per_meeting + k) % len(positions)].person,
-                   position=positions[(m * per_meeting + k) % len(positions)],
-                   organization=positions[(m * per_meeting + k) % len(positions)].organization)
-        for m, meeting in enumerate(meetings) for k in range(per_meeting)
+    categories = list(ParticipantCategory.objects.all())
+    roles = ["participant"] * 6 + ["presenter", "rapporteur", "guest", "secretary"]
+
+    def attendance(m: int, meeting, k: int):
+        """Every tenth row an unnamed group with its category and (mostly) headcount; the first row chairs."""
+        position = positions[(m * per_meeting + k) % len(positions)]
+        if (m * per_meeting + k) % 10 == 9:
+            return Attendance(
+                meeting=meeting,
+                group_ar=f"أعضاء {_text(rng, WORDS, 2)}",
+                organization=position.organization,
+                category=categories[(m + k) % len(categories)],
+                headcount=None if m % 7 == 0 else rng.randint(3, 120),
+            )
+        return Attendance(
+            meeting=meeting,
+            person=position.person,
+            position=position,
+            organization=position.organization,
+            role="chair" if k == 0 else rng.choice(roles),
+        )
+
+    _bulk(Attendance, (attendance(m, meeting, k) for m, meeting in enumerate(meetings) for k in range(per_meeting)))
+    # Two documents on every tenth meeting: rows naming a file that is not stored (downloads are not timed).
+    _bulk(MeetingDocument, (
+        MeetingDocument(meeting=meeting, title=f"{kind} {m}", kind=kind, file=f"meetings/meetingdocument/2024/bench-{m}-{kind}.pdf",
+                        content_type="application/pdf", size=rng.randint(10_000, 2_000_000), internal=kind == "presentation")
+        for m, meeting in enumerate(meetings[::10]) for kind in ("minutes", "presentation")
     ))  # fmt: skip
     statuses = ["proposed", "under_review", "adopted", "in_programme", "implemented", "rejected"]
     recommendations = _bulk(Recommendation, (
@@ -136,14 +180,32 @@ def grow(units: int, seed: int = 12, regions=None) -> dict:
                    revised=rng.choice([None, rng.randint(1, 100) * 10_000]))
         for i, p in enumerate(projects) for k in range(lines)
     ))  # fmt: skip
+    kinds = list(EventKind.objects.all())
+    events = _bulk(Event, (
+        Event(kind=kinds[i % len(kinds)], title_ar=f"معرض {_text(rng, WORDS, 3)} {i}", title_fr=_text(rng, WORDS_FR, 3),
+              theme_ar=_text(rng, WORDS, 4), start_date=day(i * 2), end_date=day(i * 2 + rng.randint(0, 3)),
+              venue=_text(rng, WORDS, 2), province=provinces[i % len(provinces)],
+              project=projects[i % len(projects)] if i % 2 == 0 else None, description=_text(rng, WORDS, 20))
+        for i in range(count["events"])
+    ))  # fmt: skip
+    event_roles = ["organizer", "co_organizer", "sponsor", "partner"]
+    _bulk(EventOrganizer, (
+        EventOrganizer(event=e, organization=orgs[(i * 3 + k) % len(orgs)], role=event_roles[k])
+        for i, e in enumerate(events) for k in range(1 + i % 4)
+    ))  # fmt: skip
+    Event.meetings.through.objects.bulk_create(
+        (Event.meetings.through(event=e, meeting=meetings[(i * 7) % len(meetings)]) for i, e in enumerate(events)),
+        batch_size=BATCH,
+    )
     indicators = _bulk(Indicator, (Indicator(project=p, name_ar="عدد التعاونيات", unit="تعاونية") for p in projects))
     per_indicator = count["indicator_values"] // len(indicators)
     approved = datetime.datetime(2024, 1, 15, tzinfo=datetime.UTC)
-    _bulk(IndicatorValue, (
+    values = _bulk(IndicatorValue, (
         IndicatorValue(indicator=ind, period_start=datetime.date(2020 + k, 1, 1), period_end=datetime.date(2020 + k, 12, 31),
-                       value=rng.randint(1, 50), **rng.choice([{"status": "draft"}, {"status": "submitted"},
+                       value=rng.randint(1, 50), event=events[n % len(events)] if n % 5 == 0 else None,
+                       **rng.choice([{"status": "draft"}, {"status": "submitted"},
                                                                {"status": "approved", "approved_at": approved}]))
-        for ind in indicators for k in range(per_indicator)
+        for n, (ind, k) in enumerate((ind, k) for ind in indicators for k in range(per_indicator))
     ))  # fmt: skip
     agreements = _bulk(PartnershipAgreement, (
         PartnershipAgreement(title_ar=f"اتفاقية شراكة {_text(rng, WORDS, 3)} {i}",
@@ -151,9 +213,35 @@ def grow(units: int, seed: int = 12, regions=None) -> dict:
         for i in range(count["agreements"])
     ))  # fmt: skip
     PartnershipAgreement.projects.through.objects.bulk_create(
-        (PartnershipAgreement.projects.through(partnershipagreement=a, project=projects[i % len(projects)])
-         for i, a in enumerate(agreements)),
+        (
+            PartnershipAgreement.projects.through(partnershipagreement=a, project=projects[i % len(projects)])
+            for i, a in enumerate(agreements)
+        ),
         batch_size=BATCH,
-    )  # fmt: skip
+    )
+    outlets = ["هسبريس", "Le Matin", "الصباح", "L'Économiste", "بوابة الجهة", "MAP"]
+    sources = _bulk(Source, (
+        Source(kind=rng.choice(["press_article"] * 3 + ["official_document", "report", "web_page"]),
+               title=f"{_text(rng, WORDS, 6)} {i}", outlet=rng.choice(outlets), url=f"https://example.org/article/{i}",
+               published_on=day(i), language=rng.choice(["ar", "ar", "fr"]))
+        for i in range(count["sources"])
+    ))  # fmt: skip
+    # Each source cited by two meetings and two recommendations; one in ten also by an event, a
+    # decision and an indicator value.
+    citations = [
+        (Meeting, "meeting", meetings, 2), (Recommendation, "recommendation", recommendations, 2),
+        (Event, "event", events, 0), (Decision, "decision", decisions, 0), (IndicatorValue, "indicatorvalue", values, 0),
+    ]  # fmt: skip
+    for model, field, cited, per_source in citations:
+        through = model.sources.through
+        pairs = (
+            {(i * 11 + k * 7919) % len(cited): s for i, s in enumerate(sources) for k in range(per_source)}
+            if per_source
+            else {(i // 10 * 13) % len(cited): s for i, s in enumerate(sources) if i % 10 == 0}
+        )
+        through.objects.bulk_create(
+            (through(**{field: cited[c], "source": s}) for c, s in pairs.items()), batch_size=BATCH
+        )
     return {"meetings": len(meetings), "attendance": per_meeting * len(meetings), "recommendations": len(recommendations),
-            "projects": len(projects), "people": len(people), "organizations": len(orgs)}  # fmt: skip
+            "projects": len(projects), "people": len(people), "organizations": len(orgs), "events": len(events),
+            "sources": len(sources)}  # fmt: skip

@@ -52,12 +52,20 @@ def pages() -> list[tuple[str, str, str]]:
     from django.urls import reverse
 
     from core import registry
+    from core.jobs import Job
     from meetings.models import CalendarFeed, Consultation, Meeting, Recommendation
-    from projects.models import Project
+    from projects.models import Event, Project
+    from sources.models import Source
     from stakeholders.models import Organization, Person
 
     real = Meeting.objects.filter(date="2022-05-11").first()
-    feed_token = CalendarFeed.of(User.objects.get(username="bench-staff")).token
+    staff = User.objects.get(username="bench-staff")
+    feed_token = CalendarFeed.of(staff).token
+    job = Job.objects.get_or_create(user=staff, title="benchmark import", defaults={
+        "kind": Job.Kind.IMPORT, "status": Job.Status.DONE, "done": 480, "total": 500, "message": "480 rows imported",
+        "row_errors": [[n, ["Give its title."]] for n in range(2, 22)]})[0]  # fmt: skip
+    cited = Source.objects.filter(meetings__isnull=False).order_by("pk").first() or Source.objects.first()
+    organized = Event.objects.filter(event_organizers__isnull=False).order_by("-pk").first() or Event.objects.first()
     busy = Meeting.objects.filter(attendances__isnull=False, kind="working_meeting").order_by("-pk").first()
     rows = [("floor", "floor", reverse("bench_floor")), ("home", "home", reverse("overview:home"))]
     for record_type in registry.record_types(searchable=True):
@@ -74,6 +82,11 @@ def pages() -> list[tuple[str, str, str]]:
         ("detail", "project", Project.objects.order_by("pk").first().get_absolute_url()),
         ("detail", "person", Person.objects.order_by("pk").first().get_absolute_url()),
         ("detail", "organization", Organization.objects.order_by("pk").first().get_absolute_url()),
+        ("list", "events, last page", f"{reverse('projects:event_list')}?page={(Event.objects.count() + 24) // 25}"),
+        ("list", "sources, last page", f"{reverse('sources:source_list')}?page={(Source.objects.count() + 24) // 25}"),
+        ("detail", "event", organized.get_absolute_url()),
+        ("detail", "source cited", cited.get_absolute_url()),
+        ("detail", "job", job.get_absolute_url()),
         ("detail", "meeting history", reverse("core:record_history", args=["meetings", "meeting", real.pk])),
         ("search", "search مجلس", f"{reverse('overview:search')}?q=مجلس"),
         ("search", "search two words", f"{reverse('overview:search')}?q=تعاونية معرض"),
@@ -83,6 +96,11 @@ def pages() -> list[tuple[str, str, str]]:
         ("dashboard", "provinces map", reverse("overview:dashboard_provinces")),
         ("dashboard", "timeline", reverse("overview:dashboard_timeline")),
         ("dashboard", "follow-up chain", reverse("overview:dashboard_follow_up")),
+        ("export", "open data: meetings", reverse("overview:open_data_dataset", args=["meetings"])),
+        ("export", "open data: meetings, late", reverse("overview:open_data_dataset", args=["meetings"])
+                                                + f"?after={Meeting.objects.order_by('-pk').values_list('pk', flat=True)[200]}"),
+        ("export", "open data: recommendations", reverse("overview:open_data_dataset", args=["recommendations"])),
+        ("export", "open data: projects", reverse("overview:open_data_dataset", args=["projects"])),
         ("export", "export budget by province", reverse("overview:dashboard_export", args=["budget-by-province", "csv"])),
         ("export", "export provinces xlsx", reverse("overview:dashboard_export", args=["provinces", "xlsx"])),
         ("detail", "upcoming meetings", reverse("meetings:calendar")),
