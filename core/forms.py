@@ -14,21 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from . import registry
 from .audit import one_history_row
 from .models import VersionedModel
+from .numbers import read_number
 from .search import _ARABIC
 
 ARABIC_DIGITS = {k: v for k, v in _ARABIC.items() if v and v.isdigit()}
-ARABIC_DIGITS.update({ord("٫"): ".", ord("٬"): None})  # Arabic decimal and thousands separators
-
-
-def western_number(value):
-    """``"١٢٣٫٥"`` or ``"1 234,5"`` as ``"1234.5"``; other values unchanged.
-
-    A comma is read as the decimal separator unless the text already has a point.
-    """
-    if not isinstance(value, str):
-        return value
-    text = value.translate(ARABIC_DIGITS).replace("\u00a0", "").replace(" ", "").strip()
-    return text.replace(",", ".") if "." not in text else text.replace(",", "")
 
 
 def western_digits(value):
@@ -37,7 +26,8 @@ def western_digits(value):
 
 
 class TolerantIntegerField(forms.IntegerField):
-    """An integer typed with Western or Arabic-Indic digits.
+    """An integer typed with Western or Arabic-Indic digits, grouped as the page's language groups
+    them ("45.000" in Arabic and French, "45,000" in English: core.numbers.read_number).
 
     A text input (numeric keyboard on phones): a browser's number input would silently drop
     "٣٥" or "1 250,50" before the server could read them.
@@ -46,16 +36,17 @@ class TolerantIntegerField(forms.IntegerField):
     widget = forms.TextInput(attrs={"inputmode": "numeric"})
 
     def to_python(self, value):
-        return super().to_python(western_number(value))
+        return super().to_python(read_number(value))
 
 
 class TolerantDecimalField(forms.DecimalField):
-    """A decimal typed with Arabic-Indic digits or a comma as decimal separator (a text input, as above)."""
+    """A decimal typed as the press writes it ("2.750.000,00" in Arabic and French, "2,750,000.00" in
+    English) with either kind of digits (a text input, as above)."""
 
     widget = forms.TextInput(attrs={"inputmode": "decimal"})
 
     def to_python(self, value):
-        return super().to_python(western_number(value))
+        return super().to_python(read_number(value))
 
 
 class TolerantDateField(forms.DateField):

@@ -15,6 +15,7 @@ import datetime
 import functools
 import io
 import operator
+import re
 from dataclasses import dataclass, field
 
 import openpyxl
@@ -27,6 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from .forms import TolerantDateField
+from .numbers import read_number
 from .spreadsheets import is_formula_like, xlsx_bytes
 
 MAX_IMPORT_ROWS = 5000
@@ -249,8 +251,9 @@ def _parse(importer, column: Column, raw):
     if column.kind == "integer":
         if isinstance(text, int | float) and float(text).is_integer():
             return int(text)
-        if isinstance(text, str) and text.isdigit():
-            return int(text)
+        number = read_number(text)
+        if isinstance(number, str) and re.fullmatch(r"\d+(\.0*)?", number):
+            return int(number.partition(".")[0])
         raise ValidationError(_("Write a whole number."))
     if not isinstance(text, str):
         raise ValidationError(_("Write it as text (a number cell loses leading zeros and spaces)."))

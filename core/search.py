@@ -47,10 +47,34 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", bare.translate(_ARABIC)).strip()
 
 
+def without_article(word: str) -> str:
+    """An Arabic word without its leading definite article: "المهدي" → "مهدي"; short words are kept ("الله")."""
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
 def search_words(query: str) -> list[str]:
-    """The folded words of a query; empty for a blank one. NUL and other control characters are dropped."""
+    """The folded words of a query, each without a leading ال (matched by ``contains``, "المهدي"
+    finds "مهدي" and "المهدي"); empty for a blank one. NUL and other control characters are dropped."""
     cleaned = "".join(ch for ch in query if ch.isprintable() or ch.isspace())
-    return normalize(cleaned).split()
+    return [without_article(word) for word in normalize(cleaned).split()]
+
+
+_LATIN_ARTICLE = re.compile(r"\b(?:al|el)[\s-]+")
+_DOUBLED = re.compile(r"([a-z])\1")
+_ABD = re.compile(r"\bعبد\s+")
+
+
+def name_key(name: str) -> str:
+    """A person's name folded so that the press's spellings of it compare equal (the duplicate check).
+
+    Arabic: ``normalize`` (hamza, ta marbuta, alif maqsura, tashkeel), no leading ال, "عبد الله" as
+    "عبدالله". Latin: no accents, hyphens or articles (El, Al), doubled letters once, "ou" as "u":
+    "Mohammed El-Mahdi" and "Mohamed Mahdi" give the same key. Word order is kept.
+    """
+    folded = _ABD.sub("عبد", normalize(name.replace("-", " ")))
+    folded = _LATIN_ARTICLE.sub("", folded)
+    folded = _DOUBLED.sub(r"\1", folded).replace("ou", "u")
+    return " ".join(without_article(word) for word in folded.split())
 
 
 def search_condition(query: str, fields: tuple[str, ...] = ("search_text",)) -> Q:

@@ -1,4 +1,8 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
 from core.forms import PortalModelForm, VersionedFormMixin
+from core.i18n import separator
 
 from .models import Organization, Person, Position
 
@@ -12,11 +16,39 @@ class OrganizationForm(VersionedFormMixin, PortalModelForm):
 
 
 class PersonForm(VersionedFormMixin, PortalModelForm):
+    """A person; a new name that matches someone in the portal as the press spells it
+    (``Person.objects.namesakes``) is refused until staff confirm it is another person."""
+
     bilingual = (("full_name_ar", "full_name_latin"),)
+    another_person = forms.BooleanField(
+        label=_("This is another person with the same name"), required=False, widget=forms.HiddenInput
+    )
 
     class Meta(PortalModelForm.Meta):
         model = Person
         fields = ["full_name_ar", "full_name_latin", "gender", "email", "phone"]
+
+    def clean(self):
+        cleaned = super().clean()
+        renamed = not self.instance.pk or {"full_name_ar", "full_name_latin"} & set(self.changed_data)
+        if not renamed or cleaned.get("another_person"):
+            return cleaned
+        namesakes = Person.objects.namesakes(cleaned.get("full_name_ar", ""), cleaned.get("full_name_latin", ""))
+        names = [str(person) for person in namesakes.exclude(pk=self.instance.pk).order_by("pk")[:5]]
+        if names:
+            self.fields["another_person"].widget = forms.CheckboxInput()
+            self.add_error(
+                "another_person",
+                forms.ValidationError(
+                    _(
+                        "The portal already has %(names)s, spelt the same way or nearly. Choose them in "
+                        "your forms instead; if this is someone else, tick this box and save again."
+                    ),
+                    code="namesake",
+                    params={"names": separator().join(names)},
+                ),
+            )
+        return cleaned
 
 
 class PositionForm(VersionedFormMixin, PortalModelForm):

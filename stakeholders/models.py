@@ -11,6 +11,7 @@ from core.audit import HistoricalRecords
 from core.constraints import end_not_before_start, in_one_language_at_least
 from core.i18n import localized, other_language, separator
 from core.models import SearchableModel, VersionedModel, search_index
+from core.search import name_key
 
 
 class Territory(models.Model):
@@ -156,8 +157,23 @@ class Organization(SearchableModel, VersionedModel):
         return reverse("stakeholders:organization_detail", args=[self.pk])
 
 
+class PersonQuerySet(models.QuerySet):
+    def namesakes(self, full_name_ar: str = "", full_name_latin: str = ""):
+        """People whose Arabic or Latin name has the same ``core.search.name_key`` as the given ones
+        ("محمد المهدي" and "محمد مهدي", "Mohammed El-Mahdi" and "Mohamed Mahdi")."""
+        condition = Q(pk__in=[])
+        if key := name_key(full_name_ar):
+            condition |= Q(name_key_ar=key)
+        if key := name_key(full_name_latin):
+            condition |= Q(name_key_latin=key)
+        return self.filter(condition)
+
+
 class Person(SearchableModel, VersionedModel):
-    """A named person: name in Arabic script and in Latin transliteration; contact details for staff only."""
+    """A named person: name in Arabic script and in Latin transliteration; contact details for staff only.
+
+    ``name_key_ar``/``name_key_latin`` hold the names folded by ``core.search.name_key`` on every
+    save, for the duplicate check (``Person.objects.namesakes``)."""
 
     search_fields = ("full_name_ar", "full_name_latin")
 
@@ -171,7 +187,10 @@ class Person(SearchableModel, VersionedModel):
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, default=Gender.UNKNOWN)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+    name_key_ar = models.CharField(max_length=200, blank=True, default="", editable=False)
+    name_key_latin = models.CharField(max_length=200, blank=True, default="", editable=False)
 
+    objects = PersonQuerySet.as_manager()
     full_name = localized("full_name", "ar", "latin")
     other_name = other_language("full_name", "ar", "latin")
 
@@ -184,6 +203,8 @@ class Person(SearchableModel, VersionedModel):
         indexes = [
             search_index("person"),
             models.Index(fields=["full_name_ar", "full_name_latin", "id"], name="person_by_name"),
+            models.Index(fields=["name_key_ar"], name="person_by_arabic_key"),
+            models.Index(fields=["name_key_latin"], name="person_by_latin_key"),
         ]
         permissions = [("view_contact_details", _("Can view people's contact details"))]
         constraints = [
@@ -195,6 +216,12 @@ class Person(SearchableModel, VersionedModel):
 
     def get_absolute_url(self):
         return reverse("stakeholders:person_detail", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        self.name_key_ar, self.name_key_latin = name_key(self.full_name_ar), name_key(self.full_name_latin)
+        if (update_fields := kwargs.get("update_fields")) is not None:
+            kwargs["update_fields"] = {*update_fields, "name_key_ar", "name_key_latin"}
+        super().save(*args, **kwargs)
 
 
 class Position(SearchableModel, VersionedModel):
