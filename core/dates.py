@@ -1,6 +1,8 @@
 """Dates as the council writes them: Moroccan Arabic month names, French and English otherwise."""
 
+import calendar
 import datetime
+import re
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -8,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .i18n import separator
+from .search import normalize
 
 # The month names used in Morocco (and in the source article: "11 ماي 2022").
 MOROCCAN_MONTHS = [
@@ -44,13 +47,29 @@ def format_month(day: datetime.date) -> str:
     return date_format(day, "F Y")
 
 
+def precision(start: datetime.date | None, end: datetime.date | None) -> str:
+    """How precisely a period ``start``..``end`` says when: "year" for a whole calendar year,
+    "month" for a whole calendar month, otherwise "days" (or "" without both ends)."""
+    if not (start and end):
+        return ""
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return "year"
+    next_day = end + datetime.timedelta(days=1)
+    if start.day == 1 and next_day.day == 1 and (start.year, start.month) == (end.year, end.month):
+        return "month"
+    return "days"
+
+
 def format_period(start: datetime.date | None, end: datetime.date | None) -> str:
-    """A period: a whole calendar month as its month, otherwise "17 مارس 2022 – 23 مارس 2022"."""
+    """A period as the source gave it: a whole calendar year as "2024", a whole month as
+    "مارس 2022" / "mars 2022", otherwise "17 مارس 2022 – 23 مارس 2022"."""
     if start and end:
-        next_day = end + datetime.timedelta(days=1)
-        if start.day == 1 and next_day.day == 1 and (start.year, start.month) == (end.year, end.month):
+        known_to = precision(start, end)
+        if known_to == "year":
+            return str(start.year)
+        if known_to == "month":
             return format_month(start)
-        return f"{format_day(start)} – {format_day(end)}"
+        return f"{format_day(start)} – {format_day(end)}" if start != end else format_day(start)
     if start:
         return _("from %(date)s") % {"date": format_day(start)}
     if end:
@@ -78,9 +97,60 @@ def format_when(date, start_time=None, end_time=None, period_start=None, period_
             times = f"{start_time:%H:%M}–{end_time:%H:%M}" if end_time else f"{start_time:%H:%M}"
             if end_time and next_day:
                 times += " " + _("(the next day)")
-            return f"{format_day(date)}{separator()}{times} ({zone_label(date, start_time)})"
-        return format_day(date)
+            day = f"{format_day(date)}{separator()}{times} ({zone_label(date, start_time)})"
+        else:
+            day = format_day(date)
+        if period_start or period_end:  # both were given: the day is kept, the period said beside it
+            return _("%(day)s (period given: %(period)s)") % {
+                "day": day,
+                "period": format_period(period_start, period_end),
+            }
+        return day
     return format_period(period_start, period_end)
+
+
+# Month names as typed in a form, folded by core.search.normalize: Moroccan and Mashriqi Arabic,
+# French (without accents) and English.
+_MONTH_NAMES = [
+    ("يناير", "كانون الثاني", "janvier", "january", "jan"),
+    ("فبراير", "شباط", "fevrier", "february", "feb", "fev"),
+    ("مارس", "اذار", "mars", "march", "mar"),
+    ("ابريل", "نيسان", "avril", "april", "apr", "avr"),
+    ("ماي", "مايو", "ايار", "mai", "may"),
+    ("يونيو", "يونيه", "حزيران", "juin", "june", "jun"),
+    ("يوليوز", "يوليو", "تموز", "juillet", "july", "jul"),
+    ("غشت", "اغسطس", "اب", "aout", "august", "aug"),
+    ("شتنبر", "سبتمبر", "ايلول", "septembre", "september", "sep", "sept"),
+    ("اكتوبر", "تشرين الاول", "octobre", "october", "oct"),
+    ("نونبر", "نوفمبر", "تشرين الثاني", "novembre", "november", "nov"),
+    ("دجنبر", "ديسمبر", "كانون الاول", "decembre", "december", "dec"),
+]
+_MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names}
+_NUMERIC_MONTH = re.compile(r"^(?:(\d{1,2})[/.\-](\d{4})|(\d{4})[/.\-](\d{1,2}))$")
+
+
+def month_or_year(text: str) -> tuple[datetime.date, datetime.date]:
+    """The first and last days of the month or year written in ``text``: "2024", "03/2022",
+    "2022-03", "mars 2022", "مارس 2022", "March 2022" (either kind of digits).
+
+    Raises ValueError when ``text`` names neither a month nor a year between 1900 and 2100.
+    """
+    folded = normalize(text).replace("،", " ").replace(",", " ").strip()
+    year = month = None
+    if folded.isdigit() and len(folded) == 4:
+        year = int(folded)
+    elif match := _NUMERIC_MONTH.match(folded):
+        month, year = (int(match[1]), int(match[2])) if match[1] else (int(match[4]), int(match[3]))
+    else:
+        name, _sep, digits = folded.rpartition(" ")
+        if digits.isdigit() and len(digits) == 4 and name.strip() in _MONTHS:
+            month, year = _MONTHS[name.strip()], int(digits)
+    if year is None or not 1900 <= year <= 2100 or (month is not None and not 1 <= month <= 12):
+        raise ValueError(text)
+    if month is None:
+        return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    last = calendar.monthrange(year, month)[1]
+    return datetime.date(year, month, 1), datetime.date(year, month, last)
 
 
 def skipped_by_the_clock(day: datetime.date, moment: datetime.time, zone=None) -> bool:

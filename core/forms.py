@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import registry
 from .audit import one_history_row
+from .dates import format_period, month_or_year, precision
 from .models import VersionedModel
 from .numbers import read_number
 from .search import _ARABIC
@@ -68,6 +69,66 @@ class TolerantTimeField(forms.TimeField):
 
 
 KEY_RANGE = (-(2**63), 2**63 - 1)  # a BigAutoField; SQLite fails ("too large") on anything beyond
+
+
+class KnownToMonthOrYearMixin:
+    """A form whose period (``period_fields``) may be known only to the month or the year: a
+    "known only to" field reads "2024", "mars 2022", "مارس 2022" or "03/2022" and fills the period
+    with that month's or year's first and last days (``core.dates.month_or_year``), which the
+    pages show as written ("2024", never "1 January – 31 December"). Editing such a record shows
+    its month or year there again, with the period fields blank."""
+
+    period_fields = ("period_start", "period_end")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        start, end = (getattr(self.instance, name) for name in self.period_fields)
+        known_to = precision(start, end)
+        self.fields["known_to"] = forms.CharField(
+            label=_("known only to the month or year"),
+            required=False,
+            max_length=40,
+            help_text=_("When the source gives only a month or a year: “2024”, “mars 2022”, “مارس 2022” or “03/2022”."),
+            initial=format_period(start, end) if known_to in ("month", "year") else "",
+        )
+        if known_to in ("month", "year") and not self.is_bound:
+            for name in self.period_fields:
+                self.initial[name] = None
+        self.start_required = self.fields[self.period_fields[0]].required
+        self.fields[self.period_fields[0]].required = False  # the month or year may give it
+        self.order_fields([*self._fields_before(self.period_fields[0]), "known_to"])
+
+    def _fields_before(self, name):
+        names = list(self.fields)
+        return names[: names.index(name)] if name in names else names
+
+    def clean(self):
+        cleaned = super().clean()
+        text = cleaned.get("known_to", "")
+        first = self.period_fields[0]
+        if not text:
+            if self.start_required and not cleaned.get(first) and first not in self.errors:
+                self.add_error(first, forms.ValidationError(
+                    _("Give the first day, or the month or year above."), code="required"
+                ))  # fmt: skip
+            return cleaned
+        try:
+            bounds = month_or_year(western_digits(text))
+        except ValueError:
+            self.add_error("known_to", forms.ValidationError(
+                _("Write a month and its year (“mars 2022”, “03/2022”) or a year (“2024”)."), code="not_a_month",
+            ))  # fmt: skip
+            return cleaned
+        given = [cleaned.get(name) for name in self.period_fields]
+        if any(given) and list(bounds) != given:
+            self.add_error("known_to", forms.ValidationError(
+                _("Give the month or year here, or the days of the period below, not both."), code="month_and_days",
+            ))  # fmt: skip
+            return cleaned
+        for name, day in zip(self.period_fields, bounds, strict=True):
+            cleaned[name] = day
+            setattr(self.instance, name, day)
+        return cleaned
 
 
 def valid_key(model, value) -> bool:

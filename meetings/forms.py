@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import (
     BaseTableFormSet,
     Chooser,
+    KnownToMonthOrYearMixin,
     PortalModelForm,
     RecordChoiceField,
     VersionedFormMixin,
@@ -26,7 +27,7 @@ from .models import (
 )
 
 
-class MeetingForm(VersionedFormMixin, PortalModelForm):
+class MeetingForm(KnownToMonthOrYearMixin, VersionedFormMixin, PortalModelForm):
     bilingual = (("title_ar", "title_fr"),)
 
     class Meta(PortalModelForm.Meta):
@@ -56,6 +57,12 @@ class MeetingForm(VersionedFormMixin, PortalModelForm):
             "participants_women",
             "sources",
         ]
+        help_texts = {
+            "period_start": _(
+                "When only a period is known. With a day as well, the portal shows and sorts the "
+                "meeting on the day and gives the period beside it."
+            ),
+        }
 
 
 class RoleDefaultMixin:
@@ -119,7 +126,7 @@ AttendanceFormSet = table_formset(Meeting, Attendance, form=AttendanceRowForm, f
 AgendaItemFormSet = numbered_items_formset(Meeting, AgendaItem)
 
 
-class ConsultationForm(VersionedFormMixin, PortalModelForm):
+class ConsultationForm(KnownToMonthOrYearMixin, VersionedFormMixin, PortalModelForm):
     bilingual = (("title_ar", "title_fr"),)
 
     class Meta(PortalModelForm.Meta):

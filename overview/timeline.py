@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.dates import format_day, format_when
+from core.dates import format_day, format_period, format_when
 from meetings.models import Recommendation, StatusChange
 from projects.models import Amendment, IndicatorValue, Milestone, PartnershipAgreement, Project
 from projects.models import Event as EventRecord
@@ -107,7 +107,8 @@ def chain(recommendations, projects, agreements, user) -> list[Event]:
         events.add(_event(amendment.date, _("amendment"), title, amendment.agreement.get_absolute_url()))
     held = EventRecord.objects.filter(Q(project__in=projects.values("pk")) | Q(agreement__in=agreements.values("pk")))
     for event in held.select_related("kind"):
-        events.add(_event(event.start_date, event.kind, event, event.get_absolute_url()))
+        shown = format_period(event.start_date, event.end_date) if event.end_date else format_day(event.start_date)
+        events.add(Event(event.start_date, 0, shown, str(event.kind), str(event), event.get_absolute_url()))
     return sorted(events)
 
 

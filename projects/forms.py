@@ -1,7 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import BaseTableFormSet, PortalModelForm, VersionedFormMixin, numbered_items_formset, table_formset
+from core.forms import (
+    BaseTableFormSet,
+    KnownToMonthOrYearMixin,
+    PortalModelForm,
+    VersionedFormMixin,
+    numbered_items_formset,
+    table_formset,
+)
 from stakeholders.models import Province
 
 from .models import (
@@ -225,10 +232,11 @@ class ThematicAxisForm(VersionedFormMixin, PortalModelForm):
         fields = ["code", "order", "name_ar", "name_fr"]
 
 
-class EventForm(VersionedFormMixin, PortalModelForm):
+class EventForm(KnownToMonthOrYearMixin, VersionedFormMixin, PortalModelForm):
     """The event itself; its organizers and partners are edited as a table on the same page."""
 
     bilingual = (("title_ar", "title_fr"),)
+    period_fields = ("start_date", "end_date")
 
     class Meta(PortalModelForm.Meta):
         model = Event

@@ -41,10 +41,10 @@ def day(value):
 @register.simple_tag
 def days(start, end=None) -> str:
     """From one day to another, each written out ("3 – 6 أكتوبر" as "3 أكتوبر 2023 – 6 أكتوبر 2023"),
-    or the one day when they are the same or the end is not known."""
+    a whole month or year as such ("2024"), or the one day when the end is not known."""
     if not start:
         return ""
-    return f"{format_day(start)} – {format_day(end)}" if end and end != start else format_day(start)
+    return format_period(start, end) if end else format_day(start)
 
 
 @register.filter

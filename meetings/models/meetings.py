@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.audit import HistoricalRecords
 from core.constraints import end_not_before_start, in_one_language_at_least, women_within_participants
-from core.dates import skipped_by_the_clock
+from core.dates import format_period, skipped_by_the_clock
 from core.i18n import localized
 from core.models import (
     NumberedItem,
@@ -35,6 +35,11 @@ def _clean_counts_and_period(obj, start: str, end: str) -> dict:
             _("The number of women cannot exceed the number of participants."), code="women_over_total"
         )
     return errors
+
+
+def within(day: datetime.date, start: datetime.date | None, end: datetime.date | None) -> bool:
+    """True when ``day`` is in [start, end]; a missing end is open."""
+    return (start is None or day >= start) and (end is None or day <= end)
 
 
 def overlapping(start=None, stop=None, date="date") -> Q:
@@ -229,6 +234,15 @@ class Meeting(SearchableModel, VersionedModel):
             )
         if (self.start_time or self.end_time) and not self.date:
             errors["date"] = ValidationError(_("A start or end time needs a date."), code="time_without_date")
+        elif self.date and not within(self.date, self.period_start, self.period_end):
+            errors["date"] = ValidationError(
+                _(
+                    "The day is outside the period given (%(period)s): correct one of them, or clear the "
+                    "period (the portal shows and sorts the meeting on the day)."
+                ),
+                code="day_outside_period",
+                params={"period": format_period(self.period_start, self.period_end)},
+            )
         for name in ("start_time", "end_time"):
             moment = getattr(self, name)
             day = self.date
