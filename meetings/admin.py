@@ -11,6 +11,8 @@ from .models import (
     DecisionDocument,
     Meeting,
     MeetingDocument,
+    MeetingLink,
+    MeetingSeries,
     Recommendation,
     RecommendationAnswer,
     RecommendationLink,
@@ -29,6 +31,19 @@ class AttendanceInline(admin.TabularInline):
     autocomplete_fields = ["person", "position", "organization"]
 
 
+class MeetingLinkInline(admin.TabularInline):
+    model = MeetingLink
+    fk_name = "from_meeting"
+    extra = 0
+    autocomplete_fields = ["to_meeting"]
+
+
+@admin.register(MeetingSeries)
+class MeetingSeriesAdmin(HistoryAdmin):
+    list_display = ["title_ar", "title_fr"]
+    search_fields = ["title_ar", "title_fr"]
+
+
 @admin.register(Meeting)
 class MeetingAdmin(HistoryAdmin):
     list_display = ["title_ar", "title_fr", "kind", "date", "period_start", "province", "status"]
@@ -36,8 +51,8 @@ class MeetingAdmin(HistoryAdmin):
     list_select_related = ["province"]
     search_fields = ["title_ar", "title_fr", "venue"]
     date_hierarchy = "date"
-    autocomplete_fields = ["region", "province", "chair", "organizer", "consultation"]
-    inlines = [AgendaItemInline, AttendanceInline, document_inline(MeetingDocument)]
+    autocomplete_fields = ["region", "province", "chair", "organizer", "consultation", "series"]
+    inlines = [AgendaItemInline, AttendanceInline, MeetingLinkInline, document_inline(MeetingDocument)]
 
 
 @admin.register(Attendance)

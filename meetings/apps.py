@@ -21,6 +21,8 @@ class MeetingsConfig(AppConfig):
         registry.register(m.AgendaItem, numbered=True, history=True, parent="meeting")
         registry.register(m.Attendance, history=True, parent="meeting")
         registry.register(m.ParticipantCategory, history=True)
+        registry.register(m.MeetingSeries, history=True)
+        registry.register(m.MeetingLink, history=True, parent="from_meeting")
         registry.register(m.RecommendationAnswer, history=True, parent="recommendation", url_name="answer")
         registry.register(m.MeetingDocument, history=True, parent="meeting")
         registry.register(m.ConsultationDocument, history=True, parent="consultation")

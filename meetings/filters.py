@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from core.filters import DayRangeFilter, PortalOrderingFilter, RecordChoiceFilter, SearchFilterSet, chooser_filter
 from stakeholders.models import Province
 
-from .models import Attendance, Consultation, Decision, Meeting, ParticipantCategory, Recommendation
+from .models import Attendance, Consultation, Decision, Meeting, MeetingSeries, ParticipantCategory, Recommendation
 
 
 class MeetingFilter(SearchFilterSet):
@@ -21,6 +21,7 @@ class MeetingFilter(SearchFilterSet):
         label=_("category of participants"),
         distinct=True,
     )
+    series = RecordChoiceFilter(queryset=MeetingSeries.objects.all(), label=_("series of meetings"))
     o = PortalOrderingFilter(
         fields=(("date", "date"), ("title_ar", "title"), ("kind", "kind"), ("status", "status")),
         label=_("sort by"),
@@ -28,7 +29,7 @@ class MeetingFilter(SearchFilterSet):
 
     class Meta:
         model = Meeting
-        fields = ["q", "kind", "status", "date", "province", "organization", "person", "category"]
+        fields = ["q", "kind", "status", "date", "province", "organization", "person", "category", "series"]
 
     def filter_date(self, queryset, name, value):
         """Meetings on a day in the range, or known only by a period that overlaps it."""

@@ -20,6 +20,7 @@ from .models import (
     Consultation,
     Decision,
     Meeting,
+    MeetingLink,
     Recommendation,
     RecommendationAnswer,
     RecommendationLink,
@@ -50,6 +51,8 @@ class MeetingForm(KnownToMonthOrYearMixin, VersionedFormMixin, PortalModelForm):
             "chair",
             "organizer",
             "consultation",
+            "series",
+            "number_in_series",
             "purpose",
             "summary",
             "outcome",
@@ -124,6 +127,26 @@ AttendanceFormSet = table_formset(Meeting, Attendance, form=AttendanceRowForm, f
 
 
 AgendaItemFormSet = numbered_items_formset(Meeting, AgendaItem)
+
+
+class MeetingLinkRowForm(PortalModelForm):
+    class Meta(PortalModelForm.Meta):
+        model = MeetingLink
+        fields = ["kind", "to_meeting"]
+
+
+class BaseMeetingLinkFormSet(BaseTableFormSet):
+    def clean_rows(self):
+        """A meeting is linked once, and never to itself."""
+        self.refuse_duplicates("to_meeting", lambda meeting: _("%(meeting)s is linked twice.") % {"meeting": meeting})
+        for form, data in self.kept_rows():
+            if self.instance.pk and data.get("to_meeting") and data["to_meeting"].pk == self.instance.pk:
+                form.add_error("to_meeting", _("A meeting cannot be linked to itself."))
+
+
+MeetingLinkFormSet = table_formset(
+    Meeting, MeetingLink, form=MeetingLinkRowForm, formset=BaseMeetingLinkFormSet, fk_name="from_meeting"
+)
 
 
 class ConsultationForm(KnownToMonthOrYearMixin, VersionedFormMixin, PortalModelForm):

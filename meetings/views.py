@@ -23,6 +23,7 @@ from .forms import (
     CopyAttendeesForm,
     DecisionForm,
     MeetingForm,
+    MeetingLinkFormSet,
     RecommendationForm,
     RecommendationLinkForm,
     StatusChangeForm,
@@ -32,6 +33,7 @@ from .models import (
     Consultation,
     Decision,
     Meeting,
+    MeetingLink,
     Recommendation,
     RecommendationAnswer,
     RecommendationLink,
@@ -47,7 +49,7 @@ class MeetingListView(PortalListView):
     filterset_class = MeetingFilter
     export_fields = ("id", "date", "start_time", "end_time", "period_start", "period_end", "title_ar", "title_fr",
                      "kind", "format", "status", "province", "venue", "organizer", "chair", "consultation",
-                     "participants_total", "participants_women", "attendee_count")  # fmt: skip
+                     "series", "number_in_series", "participants_total", "participants_women", "attendee_count")  # fmt: skip
     export_headers = {"attendee_count": _("attendance rows")}
 
     def get_queryset(self):
@@ -77,6 +79,9 @@ class MeetingDetailView(PortalDetailView):
             "projects_approved__programme",
             "decisions",
             "sources",
+            Prefetch("links_out", queryset=MeetingLink.objects.select_related("to_meeting")),
+            Prefetch("links_in", queryset=MeetingLink.objects.select_related("from_meeting")),
+            Prefetch("series__meetings", queryset=Meeting.objects.order_by("number_in_series", "date", "pk")),
         )
 
 
@@ -172,6 +177,7 @@ class MeetingEditMixin(InlineFormsetsMixin):
     formsets = [
         (_("Attendees"), AttendanceFormSet, "attendances"),
         (_("Agenda"), AgendaItemFormSet, "agenda"),
+        (_("Links to other meetings"), MeetingLinkFormSet, "links"),
     ]
 
 

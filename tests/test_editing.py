@@ -37,6 +37,7 @@ def meeting_data(**overrides):
         "end_time": "12:00",
         **management("attendances", 0),
         **management("agenda", 0),
+        **management("links", 0),
     }
     data.update(overrides)
     return data

@@ -183,7 +183,7 @@ def test_the_project_sheet_for_a_partner_shows_approved_values_only(partner_clie
     assert "مصادق عليه" in text and "مسودة" not in text and "77" not in text  # the draft is not shown
     assert text.count("الصفحة") == pages and any("Noto-Naskh-Arabic" in font for font in fonts)
     text, _fonts, _pages = pdf_text(partner_client, url, "fr")
-    assert re.search(r"31 décembre 2023 35 Approuvé", text) and "Brouillon" not in text and "77" not in text
+    assert re.search(r"Statut 2023 35 Approuvé", text) and "Brouillon" not in text and "77" not in text
 
 
 def test_the_project_sheet_in_french_shows_staff_the_draft_too(staff_client):

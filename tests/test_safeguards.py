@@ -91,7 +91,7 @@ def test_saving_again_after_a_conflict_keeps_the_other_persons_changes(staff_cli
             "date": meeting.date.isoformat(), "venue": "Errachidia", "chair": meeting.chair_id,
             "organizer": meeting.organizer_id, "loaded_version": meeting.version,
             "attendances-TOTAL_FORMS": "0", "attendances-INITIAL_FORMS": "0",
-            "agenda-TOTAL_FORMS": "0", "agenda-INITIAL_FORMS": "0"}  # fmt: skip
+            "agenda-TOTAL_FORMS": "0", "agenda-INITIAL_FORMS": "0", "links-TOTAL_FORMS": "0", "links-INITIAL_FORMS": "0"}  # fmt: skip
     theirs = Meeting.objects.get(pk=meeting.pk)
     theirs.venue = "Ouarzazate"
     theirs.save()

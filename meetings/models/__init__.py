@@ -3,6 +3,7 @@
 from .decisions import Decision
 from .documents import ConsultationDocument, DecisionDocument, MeetingDocument
 from .feeds import CalendarFeed
+from .links import MeetingLink, MeetingSeries
 from .meetings import AgendaItem, Attendance, Consultation, Meeting, MeetingQuerySet, ParticipantCategory, overlapping
 from .recommendations import Recommendation, RecommendationAnswer, RecommendationLink, StatusChange
 
@@ -16,6 +17,8 @@ __all__ = [
     "DecisionDocument",
     "Meeting",
     "MeetingDocument",
+    "MeetingLink",
+    "MeetingSeries",
     "MeetingQuerySet",
     "ParticipantCategory",
     "Recommendation",

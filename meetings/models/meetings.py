@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
@@ -76,7 +77,9 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(overlapping(start, stop))
 
     def with_related(self):
-        return self.select_related("chair__person", "chair__organization", "organizer", "province", "consultation")
+        return self.select_related(
+            "chair__person", "chair__organization", "organizer", "province", "consultation", "series"
+        )
 
 
 class Meeting(SearchableModel, VersionedModel):
@@ -164,6 +167,21 @@ class Meeting(SearchableModel, VersionedModel):
     participants_women = models.PositiveIntegerField(_("of whom women"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
     sources = models.ManyToManyField("sources.Source", blank=True, related_name="meetings", verbose_name=_("sources"))
+    series = models.ForeignKey(
+        "meetings.MeetingSeries",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("series of meetings"),
+    )
+    number_in_series = models.PositiveSmallIntegerField(
+        _("number in the series"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("1 for the first meeting of the series, 2 for the second..."),
+    )
 
     objects = MeetingQuerySet.as_manager()
     title = localized("title")
@@ -203,6 +221,17 @@ class Meeting(SearchableModel, VersionedModel):
             ),
             in_one_language_at_least("title_ar", "title_fr", "meeting_has_a_title"),
             models.UniqueConstraint(
+                fields=["series", "number_in_series"],
+                condition=Q(series__isnull=False, number_in_series__isnull=False),
+                name="one_meeting_per_number_in_series",
+                violation_error_message=_("This series already has a meeting with this number."),
+            ),
+            models.CheckConstraint(
+                condition=Q(number_in_series__isnull=True) | Q(series__isnull=False),
+                name="meeting_number_needs_a_series",
+                violation_error_message=_("A number in the series needs a series."),
+            ),
+            models.UniqueConstraint(
                 fields=["consultation", "province"],
                 condition=Q(consultation__isnull=False, province__isnull=False),
                 name="one_meeting_per_province_per_consultation",
@@ -231,6 +260,10 @@ class Meeting(SearchableModel, VersionedModel):
             errors["end_time"] = ValidationError(
                 _("Ending the next day, a meeting ends before its start time (it would last a day or more)."),
                 code="more_than_a_day",
+            )
+        if self.number_in_series and not self.series_id:
+            errors["series"] = ValidationError(
+                _("A number in the series needs a series."), code="number_without_series"
             )
         if (self.start_time or self.end_time) and not self.date:
             errors["date"] = ValidationError(_("A start or end time needs a date."), code="time_without_date")
