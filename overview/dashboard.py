@@ -9,12 +9,16 @@ is counted apart, never taken as zero.
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Count, OuterRef, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import format_period
+from core.i18n import separator
 from meetings.models import Attendance, Consultation, Meeting, ParticipantCategory, Recommendation, overlapping
 from projects.models import Event, EventKind, PartnershipAgreement, Programme, Project, ThematicAxis
+from regional_statistics.models import StatisticValue
 from stakeholders.models import Province
 
 from .figures_cache import cached_figure
@@ -325,6 +329,29 @@ class Dashboard:
         # Bars for the groups: their number is always known, the people in them often not.
         return Figure("participants-by-category", _("Unnamed participants by category"), columns, rows, chart=2)
 
+    STATISTICS_SHOWN = 60
+
+    @cached_figure
+    def regional_statistics(self) -> Figure:
+        """The values of regional statistics for the portal's region as a whole (or the chosen
+        province) within the period, each statistic as a time series, oldest first; at most
+        ``STATISTICS_SHOWN`` rows, the list page has them all."""
+        f = self.f
+        qs = StatisticValue.objects.with_related().filter(region__code=settings.PORTAL_REGION_CODE)
+        qs = qs.filter(province=f.province) if f.province else qs.filter(province__isnull=True)
+        if f.start:
+            qs = qs.filter(Q(period_end__gte=f.start) | Q(period_end__isnull=True, period_start__gte=f.start))
+        if f.end:
+            qs = qs.filter(period_start__lte=f.end)
+        values = qs.order_by("statistic__order", "statistic__code", "period_start", "pk")[: self.STATISTICS_SHOWN]
+        rows = [
+            [f"{value.statistic}{separator()}{format_period(value.period_start, value.period_end or value.period_start)}",
+             value.value, str(value.source or "")]
+            for value in values
+        ]  # fmt: skip
+        columns = [_("Statistic and date"), _("Value"), _("Source")]
+        return Figure("regional-statistics", _("Regional statistics"), columns, rows)
+
     # The figures of the overview page, in order, by slug (the slug names the download).
     OVERVIEW = {
         "meetings-by-kind": "meetings_by_kind",
@@ -339,6 +366,7 @@ class Dashboard:
         "agreements-by-status": "agreements_by_status",
         "events-by-kind": "events_by_kind",
         "participants-by-category": "participants_by_category",
+        "regional-statistics": "regional_statistics",
     }
     DOWNLOADS = {**OVERVIEW, "provinces": "by_province"}
 

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "projects",
     "stakeholders",
     "sources",
+    "regional_statistics",
     "overview",
 ]
 

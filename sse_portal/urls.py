@@ -28,4 +28,5 @@ urlpatterns = [
     path("", include("projects.urls")),
     path("", include("stakeholders.urls")),
     path("", include("sources.urls")),
+    path("", include("regional_statistics.urls")),
 ]

@@ -17,6 +17,7 @@ from stakeholders.territories import load_territories
 SEEDS = [
     ("projects.migrations.0018_events", "seed_kinds"),
     ("meetings.migrations.0016_attendance_roles_and_categories", "seed_categories"),
+    ("regional_statistics.migrations.0001_initial", "seed_statistics"),
 ]
 
 

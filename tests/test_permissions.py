@@ -11,7 +11,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from meetings.models import Meeting
 from projects.models import Event, EventKind, MilestoneDocument
-from stakeholders.models import Person
+from regional_statistics.models import Statistic, StatisticValue
+from stakeholders.models import Person, Region
 
 from .factories import (
     AnswerFactory,
@@ -115,10 +116,14 @@ def one_of_each(tmp_path, settings):
     LinkFactory()
     DecisionFactory()
     Event.objects.create(kind=EventKind.objects.first(), title_fr="Salon régional", start_date="2023-10-03")
+    StatisticValue.objects.create(
+        statistic=Statistic.objects.first(), region=Region.objects.get(code="08"), period_start="2023-12-31", value=3200
+    )
 
 
 def snapshot():
-    models = [m for m in apps.get_models() if m._meta.app_label in ("stakeholders", "meetings", "projects")]
+    labels = ("stakeholders", "meetings", "projects", "regional_statistics")
+    models = [m for m in apps.get_models() if m._meta.app_label in labels]
     return {m._meta.label: m.objects.count() for m in models} | {
         f"{m._meta.label}.max": (m.objects.order_by("-pk").values_list("pk", flat=True).first()) for m in models
     }

@@ -22,7 +22,7 @@ def test_every_model_that_keeps_history_has_its_history_pages():
         m._meta.label for m in apps.get_models() if hasattr(m, "history") and not m.__name__.startswith("Historical")
     }
     registered = {t.model._meta.label for t in registry.record_types(history=True)}
-    assert kept == registered and len(kept) == 38
+    assert kept == registered and len(kept) == 40
 
 
 def test_the_global_search_and_home_list_the_searchable_types_in_menu_order():
@@ -47,7 +47,7 @@ def test_options_of_registered_and_unregistered_models():
     assert registry.get(StatusChange).parent == "recommendation" and not registry.get(StatusChange).history
     assert registry.get(Region) == registry.RecordType(Region)  # never registered: every option off
     assert registry.page_name(Person, "update") == "stakeholders:person_update"
-    assert set(registry.programme_apps()) == {"meetings", "projects", "stakeholders", "sources"}
+    assert set(registry.programme_apps()) == {"meetings", "projects", "stakeholders", "sources", "regional_statistics"}
 
 
 def test_a_model_cannot_claim_what_it_does_not_support():
