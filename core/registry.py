@@ -42,6 +42,8 @@ The kit (``core``) imports no domain app. Each app tells it about its models fro
 - ``url_name``: the stem of its page names when it is not the model name
   (``"agreement"`` gives ``projects:agreement_update``).
 - ``staff_permissions``: further "app_label.codename" permissions council staff hold.
+- ``open_list``: the fields staff edit when the model is a list they extend (thematic axes,
+  kinds of event, series...), managed on the pages of ``core.open_list_views`` (``/lists/``).
 
 Lookups take a model class or instance; a model never registered gets the defaults. Raises
 ImproperlyConfigured when a model is registered twice with other options, or does not support
@@ -71,6 +73,7 @@ class RecordType:
     parent: str = ""
     url_name: str = ""
     staff_permissions: tuple[str, ...] = ()
+    open_list: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:

@@ -5,6 +5,7 @@ from .editing import ChooserView
 from .history import DeletedRecordsView, PurgeView, RecordHistoryView, RestoreView
 from .import_views import ImportTemplateView, ImportView
 from .job_views import JobFileView, JobView
+from .open_list_views import OpenListCreateView, OpenListIndexView, OpenListUpdateView, OpenListView
 
 app_name = "core"
 urlpatterns = [
@@ -21,6 +22,12 @@ urlpatterns = [
         "documents/<str:app_label>/<str:model_name>/<int:pk>/delete/",
         DocumentDeleteView.as_view(),
         name="document_delete",
+    ),
+    path("lists/", OpenListIndexView.as_view(), name="open_lists"),
+    path("lists/<str:app_label>/<str:model_name>/", OpenListView.as_view(), name="open_list"),
+    path("lists/<str:app_label>/<str:model_name>/new/", OpenListCreateView.as_view(), name="open_list_create"),
+    path(
+        "lists/<str:app_label>/<str:model_name>/<int:pk>/edit/", OpenListUpdateView.as_view(), name="open_list_update"
     ),
     path("jobs/<uuid:pk>/", JobView.as_view(), name="job"),
     path("jobs/<uuid:pk>/file/", JobFileView.as_view(), name="job_file"),

@@ -13,5 +13,5 @@ class RegionalStatisticsConfig(AppConfig):
         from . import models as m
 
         registry.register_app(self)
-        registry.register(m.Statistic, history=True)
+        registry.register(m.Statistic, history=True, open_list=("name_ar", "name_fr", "code", "order"))
         registry.register(m.StatisticValue, history=True, url_name="value")

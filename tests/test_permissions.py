@@ -38,7 +38,7 @@ PUBLIC = {"open_data", "open_data_schema", "open_data_dataset"}
 READ = {"home", "search", "chooser", "record_history", "deleted_records", "dashboard", "dashboard_provinces"}
 READ |= {"dashboard_timeline", "dashboard_follow_up", "dashboard_export", "document_download"}
 READ |= {"meeting_attendance_sheet", "meeting_minutes", "meeting_ics", "calendar"}
-READ |= {"recommendation_report", "project_sheet"}
+READ |= {"recommendation_report", "project_sheet", "open_lists", "open_list"}
 WRITE = {
     "record_restore",
     "record_purge",
@@ -96,6 +96,10 @@ def build_url(name, pattern, deleted_history_id) -> str:
         return reverse(name, args=args)
     if name in ("core:document_download", "core:document_delete"):
         return reverse(name, args=["projects", "milestonedocument", MilestoneDocument.objects.get().pk])
+    if name in ("core:open_list", "core:open_list_create"):
+        return reverse(name, args=["projects", "eventkind"])
+    if name == "core:open_list_update":
+        return reverse(name, args=["projects", "eventkind", EventKind.objects.order_by("pk").first().pk])
     if name == "core:document_create":
         return reverse(name, args=["projects", "milestonedocument", MilestoneDocument.objects.get().milestone_id])
     model = pattern.callback.view_class.model
