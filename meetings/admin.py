@@ -28,7 +28,7 @@ class AgendaItemInline(admin.TabularInline):
 class AttendanceInline(admin.TabularInline):
     model = Attendance
     extra = 0
-    autocomplete_fields = ["person", "position", "organization"]
+    autocomplete_fields = ["person", "position", "office", "organization"]
 
 
 class MeetingLinkInline(admin.TabularInline):
@@ -62,7 +62,7 @@ class AttendanceAdmin(HistoryAdmin):
     date_hierarchy = "meeting__date"
     list_select_related = ["meeting", "person", "position__person", "position__organization", "organization"]
     search_fields = ["person__full_name_ar", "person__full_name_latin", "group_ar", "group_fr", "meeting__title_ar"]
-    autocomplete_fields = ["meeting", "person", "position", "organization"]
+    autocomplete_fields = ["meeting", "person", "position", "office", "organization"]
 
 
 class ConsultationMeetingInline(admin.TabularInline):

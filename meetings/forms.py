@@ -88,6 +88,7 @@ class AttendanceForm(RoleDefaultMixin, VersionedFormMixin, PortalModelForm):
             "meeting",
             "person",
             "position",
+            "office",
             "organization",
             "group_ar",
             "group_fr",
@@ -103,7 +104,8 @@ class AttendanceRowForm(RoleDefaultMixin, PortalModelForm):
     class Meta(PortalModelForm.Meta):
         model = Attendance
         fields = [
-            "person", "position", "organization", "group_ar", "group_fr", "category", "headcount", "mode", "status", "role"
+            "person", "position", "office", "organization", "group_ar", "group_fr", "category", "headcount", "mode",
+            "status", "role",
         ]  # fmt: skip
 
 

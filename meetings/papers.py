@@ -32,13 +32,16 @@ def portal_council() -> Organization | None:
 
 
 def attendee_rows(meeting) -> list[dict]:
-    """One row per attendance row: name (a person, or an unnamed group), position, organization."""
+    """One row per attendance row: name (a person, or an unnamed group), position (or the office
+    named without its holder), organization."""
     rows = []
     for attendance in meeting.attendances.all():
         rows.append(
             {
-                "name": str(attendance.person) if attendance.person else attendance.group,
-                "position": attendance.position.title if attendance.position else "",
+                "name": str(attendance.person) if attendance.person else (attendance.group or "—"),
+                "position": attendance.position.title
+                if attendance.position
+                else (attendance.office.title if attendance.office else ""),
                 "organization": attendance.organization.name if attendance.organization else "",
                 "role": attendance.get_role_display() if attendance.role != attendance.Role.PARTICIPANT else "",
                 "status": attendance.get_status_display(),

@@ -66,9 +66,9 @@ class MeetingDetailView(PortalDetailView):
     model = Meeting
 
     def get_queryset(self):
-        attendances = Attendance.objects.select_related("person", "position", "organization__parent").order_by(
-            "organization__name_ar", "pk"
-        )
+        attendances = Attendance.objects.select_related(
+            "person", "position", "office", "organization__parent"
+        ).order_by("organization__name_ar", "pk")
         return Meeting.objects.with_related().prefetch_related(
             "agenda_items",
             Prefetch("attendances", queryset=attendances),

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from core.admin import HistoryAdmin
 
-from .models import Commune, Organization, Person, Position, Province, Region
+from .models import Commune, Office, Organization, Person, Position, Province, Region
 
 
 class TerritoryAdmin(admin.ModelAdmin):
@@ -44,6 +44,14 @@ class OrganizationAdmin(HistoryAdmin):
     search_fields = ["name_ar", "name_fr", "acronym"]
     autocomplete_fields = ["parent", "region", "province"]
     inlines = [PositionInline]
+
+
+@admin.register(Office)
+class OfficeAdmin(HistoryAdmin):
+    list_display = ["title_ar", "title_fr", "organization"]
+    list_select_related = ["organization"]
+    search_fields = ["title_ar", "title_fr", "organization__name_ar", "organization__name_fr"]
+    autocomplete_fields = ["organization"]
 
 
 @admin.register(Person)

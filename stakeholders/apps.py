@@ -25,6 +25,9 @@ class StakeholdersConfig(AppConfig):
             private_permission="stakeholders.view_contact_details",
         )
         registry.register(
+            m.Office, choosable=True, history=True, chooser_search=("search_text",), chooser_related=("organization",)
+        )
+        registry.register(
             m.Position,
             choosable=True,
             history=True,

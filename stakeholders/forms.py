@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import PortalModelForm, VersionedFormMixin
 from core.i18n import separator
 
-from .models import Organization, Person, Position
+from .models import Office, Organization, Person, Position
 
 
 class OrganizationForm(VersionedFormMixin, PortalModelForm):
@@ -55,3 +55,11 @@ class PositionForm(VersionedFormMixin, PortalModelForm):
     class Meta(PortalModelForm.Meta):
         model = Position
         fields = ["person", "organization", "title_ar", "title_fr", "start_date", "end_date"]
+
+
+class OfficeForm(VersionedFormMixin, PortalModelForm):
+    bilingual = (("title_ar", "title_fr"),)
+
+    class Meta(PortalModelForm.Meta):
+        model = Office
+        fields = ["organization", "title_ar", "title_fr"]

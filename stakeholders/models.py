@@ -224,8 +224,53 @@ class Person(SearchableModel, VersionedModel):
         super().save(*args, **kwargs)
 
 
+class Office(SearchableModel, VersionedModel):
+    """A post in an organization, whoever holds it: "president of the council", "director of the
+    regional office", "representative of the Wali". Reports often name the office and not the
+    person: an attendance row can name it alone. A ``Position`` is a person holding it for a period;
+    saving a position finds or creates its office (same organization and titles)."""
+
+    search_fields = ("title_ar", "title_fr", "organization_names")
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="offices", verbose_name=_("organization")
+    )
+    title_ar = models.CharField(_("title (Arabic)"), max_length=255, blank=True)
+    title_fr = models.CharField(_("title (French)"), max_length=255, blank=True)
+
+    title = localized("title")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
+        ordering = ["organization", "title_ar", "title_fr", "pk"]
+        indexes = [search_index("office")]
+        constraints = [
+            in_one_language_at_least("title_ar", "title_fr", "office_has_a_title"),
+            models.UniqueConstraint(
+                fields=["organization", "title_ar", "title_fr"],
+                name="one_office_per_title_in_an_organization",
+                violation_error_message=_("This organization already has this office."),
+            ),
+        ]
+
+    def __str__(self):
+        return separator().join([str(self.title), self.organization.name])
+
+    def get_absolute_url(self):
+        return self.organization.get_absolute_url()
+
+    @property
+    def organization_names(self) -> str:
+        """The organization's names, searched with the office ("رئيس مجلس جهة درعة")."""
+        organization = self.organization
+        return f"{organization.name_ar} {organization.name_fr} {organization.acronym}"
+
+
 class Position(SearchableModel, VersionedModel):
-    """A role a person holds in an organization, e.g. second vice-president of the regional council."""
+    """A person holding an office for a period, e.g. second vice-president of the regional council;
+    ``office`` is found or created on save from the organization and titles."""
 
     search_fields = ("title_ar", "title_fr")
 
@@ -235,6 +280,15 @@ class Position(SearchableModel, VersionedModel):
     )
     title_ar = models.CharField(_("title (Arabic)"), max_length=255, blank=True)
     title_fr = models.CharField(_("title (French)"), max_length=255, blank=True)
+    office = models.ForeignKey(
+        Office,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="positions",
+        verbose_name=_("office"),
+        editable=False,
+    )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
 
@@ -257,6 +311,17 @@ class Position(SearchableModel, VersionedModel):
 
     def get_absolute_url(self):
         return self.person.get_absolute_url()
+
+    def save(self, *args, **kwargs):
+        if self.title_ar or self.title_fr:
+            self.office = Office.objects.get_or_create(
+                organization_id=self.organization_id, title_ar=self.title_ar, title_fr=self.title_fr
+            )[0]
+        else:
+            self.office = None
+        if (update_fields := kwargs.get("update_fields")) is not None:
+            kwargs["update_fields"] = {*update_fields, "office"}
+        super().save(*args, **kwargs)
 
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:

@@ -7,8 +7,8 @@ from core.models import newest_first, related_count
 from core.views import PortalDetailView, PortalListView
 
 from .filters import OrganizationFilter, PersonFilter
-from .forms import OrganizationForm, PersonForm, PositionForm
-from .models import Organization, Person, Position
+from .forms import OfficeForm, OrganizationForm, PersonForm, PositionForm
+from .models import Office, Organization, Person, Position
 
 # Meetings point at people and organizations; their pages list them through the reverse relation,
 # without importing the meetings app (which builds on this one).
@@ -39,6 +39,7 @@ class OrganizationDetailView(PortalDetailView):
         return Organization.objects.select_related("parent", "region", "province").prefetch_related(
             "children",
             Prefetch("positions", queryset=Position.objects.select_related("person")),
+            Prefetch("offices", queryset=Office.objects.filter(positions__isnull=True)),
             Prefetch(
                 "attendances",
                 queryset=Attendance.objects.select_related("meeting", "person").order_by(*newest_first("meeting__")),
@@ -132,3 +133,23 @@ class PositionDeleteView(PortalDeleteView):
 
     def get_success_url(self):
         return self.object.person.get_absolute_url()
+
+
+class OfficeCreateView(PortalCreateView):
+    """An office named in a report without its holder ("the director of the regional office")."""
+
+    model = Office
+    form_class = OfficeForm
+    initial_from_query = ("organization",)
+
+
+class OfficeUpdateView(PortalUpdateView):
+    model = Office
+    form_class = OfficeForm
+
+
+class OfficeDeleteView(PortalDeleteView):
+    model = Office
+
+    def get_success_url(self):
+        return self.object.organization.get_absolute_url()

@@ -365,6 +365,15 @@ class Attendance(VersionedModel):
         related_name="attendances",
         verbose_name=_("position held"),
     )
+    office = models.ForeignKey(
+        "stakeholders.Office",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="attendances",
+        verbose_name=_("office"),
+        help_text=_("When the report names the office and not the person (“the president of the council”)."),
+    )
     organization = models.ForeignKey(
         "stakeholders.Organization",
         models.PROTECT,
@@ -407,18 +416,24 @@ class Attendance(VersionedModel):
                 violation_error_message=_("This person is already listed as attending this meeting."),
             ),
             models.CheckConstraint(
-                condition=Q(person__isnull=False) | ~Q(group_ar="") | ~Q(group_fr=""),
-                name="attendance_person_or_group",
-                violation_error_message=_("Name a person or describe the unnamed group."),
+                condition=Q(person__isnull=False) | Q(office__isnull=False) | ~Q(group_ar="") | ~Q(group_fr=""),
+                name="attendance_person_office_or_group",
+                violation_error_message=_("Name a person or an office, or describe the unnamed group."),
             ),
         ]
 
     def __str__(self):
-        return str(self.person) if self.person_id else self.group
+        if self.person_id:
+            return str(self.person)
+        return str(self.office.title) if self.office_id and not self.group else self.group
 
     def save(self, *args, **kwargs):
+        if self.position_id and not self.office_id:
+            self.office_id = self.position.office_id
         if self.position_id and not self.organization_id:
             self.organization_id = self.position.organization_id
+        if self.office_id and not self.organization_id:
+            self.organization_id = self.office.organization_id
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -429,8 +444,8 @@ class Attendance(VersionedModel):
             raise ValidationError(
                 {"position": _("This position is held by someone else.")}, code="position_of_other_person"
             )
-        if not self.person_id and not (self.group_ar or self.group_fr):
-            raise ValidationError(_("Name a person or describe the unnamed group."), code="person_or_group")
+        if self.office_id and self.position_id and self.position.office_id not in (None, self.office_id):
+            raise ValidationError({"office": _("The position held is another office.")}, code="office_of_position")
 
 
 class Consultation(SearchableModel, VersionedModel):
