@@ -9,6 +9,7 @@ from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, Val
 from django.db import models
 from django.db.models import F
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from . import registry
@@ -85,10 +86,12 @@ class KnownToMonthOrYearMixin:
         start, end = (getattr(self.instance, name) for name in self.period_fields)
         known_to = precision(start, end)
         self.fields["known_to"] = forms.CharField(
-            label=_("known only to the month or year"),
+            label=capfirst(_("known only to the month or year")),
             required=False,
             max_length=40,
-            help_text=_("When the source gives only a month or a year: “2024”, “mars 2022”, “مارس 2022” or “03/2022”."),
+            help_text=_(  # the Arabic example isolated (U+2068, U+2069): it reads right to left in any page
+                "When the source gives only a month or a year: “2024”, “mars 2022”, “⁨مارس 2022⁩” or “03/2022”."
+            ),
             initial=format_period(start, end) if known_to in ("month", "year") else "",
         )
         if known_to in ("month", "year") and not self.is_bound:

@@ -346,7 +346,7 @@ class Dashboard:
         values = qs.order_by("statistic__order", "statistic__code", "period_start", "pk")[: self.STATISTICS_SHOWN]
         rows = [
             [f"{value.statistic}{separator()}{format_period(value.period_start, value.period_end or value.period_start)}",
-             value.value, str(value.source or "")]
+             value.value, str(value.source or "—")]
             for value in values
         ]  # fmt: skip
         columns = [_("Statistic and date"), _("Value"), _("Source")]

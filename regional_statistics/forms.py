@@ -7,7 +7,7 @@ from .models import StatisticValue
 
 
 class StatisticValueForm(KnownToMonthOrYearMixin, VersionedFormMixin, PortalModelForm):
-    """A value of a statistic; the region defaults to the portal's, provinces are the region's."""
+    """A value of a statistic; the region defaults to the portal's, the provinces offered are its own."""
 
     class Meta(PortalModelForm.Meta):
         model = StatisticValue
@@ -17,4 +17,4 @@ class StatisticValueForm(KnownToMonthOrYearMixin, VersionedFormMixin, PortalMode
         super().__init__(*args, **kwargs)
         if not self.instance.pk and "region" not in self.initial:
             self.initial["region"] = Region.objects.filter(code=settings.PORTAL_REGION_CODE).first()
-        self.fields["province"].queryset = Province.objects.select_related("region").order_by("region__code", "code")
+        self.fields["province"].queryset = Province.objects.of_portal_region()

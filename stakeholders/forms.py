@@ -34,15 +34,17 @@ class PersonForm(VersionedFormMixin, PortalModelForm):
         if not renamed or cleaned.get("another_person"):
             return cleaned
         namesakes = Person.objects.namesakes(cleaned.get("full_name_ar", ""), cleaned.get("full_name_latin", ""))
-        names = [str(person) for person in namesakes.exclude(pk=self.instance.pk).order_by("pk")[:5]]
+        namesakes = namesakes.exclude(pk=self.instance.pk).prefetch_related("positions__organization")
+        names = [_told_apart(person) for person in namesakes.order_by("pk")[:5]]
         if names:
             self.fields["another_person"].widget = forms.CheckboxInput()
             self.add_error(
-                "another_person",
+                None,
                 forms.ValidationError(
                     _(
                         "The portal already has %(names)s, spelt the same way or nearly. Choose them in "
-                        "your forms instead; if this is someone else, tick this box and save again."
+                        "your forms instead; if this is someone else, tick “This is another person with the "
+                        "same name” below and save again."
                     ),
                     code="namesake",
                     params={"names": separator().join(names)},
@@ -63,3 +65,9 @@ class OfficeForm(VersionedFormMixin, PortalModelForm):
     class Meta(PortalModelForm.Meta):
         model = Office
         fields = ["organization", "title_ar", "title_fr"]
+
+
+def _told_apart(person) -> str:
+    """A person's name with what tells namesakes apart: a position, else the record's number."""
+    position = next(iter(person.positions.all()), None)
+    return f"{person} ({position.title or position.organization.name if position else f'#{person.pk}'})"

@@ -48,8 +48,8 @@ def test_creating_a_namesake_warns_before_saving(staff_client):
     existing = PersonFactory(full_name_ar="محمد المهدي", full_name_latin="Mohammed El-Mahdi")
     response = staff_client.post(reverse("stakeholders:person_create"), person_data())
     assert response.status_code == 200
-    [message] = response.context["form"].errors["another_person"]
-    assert message.startswith(f"The portal already has {existing}, spelt the same way or nearly.")
+    [message] = response.context["form"].non_field_errors()
+    assert message.startswith(f"The portal already has {existing} (#{existing.pk}), spelt the same way or nearly.")
     assert 'type="checkbox" name="another_person"' in response.content.decode()
     assert Person.objects.namesakes("محمد مهدي").count() == 1
 
