@@ -78,15 +78,20 @@ class InlineFormsetsMixin:
     """Edits a record together with inline formsets (e.g. a meeting and its attendance).
 
     ``formsets`` lists (title, formset class, prefix). The record and every formset are saved
-    in one transaction, or nothing is: a rule broken at save time becomes a form error.
+    in one transaction, or nothing is: a rule broken at save time becomes a form error. A post
+    without a formset's management form (an older page, a script) posted no rows of it: that
+    formset is left unbound, and neither checked nor saved.
     """
 
     formsets: list = []
 
     def build_formsets(self, instance):
-        posted = self.request.method == "POST"
-        data, files = (self.request.POST, self.request.FILES) if posted else (None, None)
-        return [(title, cls(data, files, instance=instance, prefix=prefix)) for title, cls, prefix in self.formsets]
+        built = []
+        for title, cls, prefix in self.formsets:
+            posted = self.request.method == "POST" and f"{prefix}-TOTAL_FORMS" in self.request.POST
+            data, files = (self.request.POST, self.request.FILES) if posted else (None, None)
+            built.append((title, cls(data, files, instance=instance, prefix=prefix)))
+        return built
 
     def get_context_data(self, **kwargs):
         if "formsets" not in kwargs:
@@ -99,20 +104,21 @@ class InlineFormsetsMixin:
     def form_invalid(self, form):
         formsets = self.build_formsets(form.instance)
         for _title, formset in formsets:
-            formset.is_valid()
+            formset.is_bound and formset.is_valid()
         return self.render_to_response(self.get_context_data(form=form, formsets=formsets))
 
     def form_valid(self, form):
         formsets = self.build_formsets(form.instance)
-        if not all(formset.is_valid() for _title, formset in formsets):
+        posted = [formset for _title, formset in formsets if formset.is_bound]
+        if not all(formset.is_valid() for formset in posted):
             return self.render_to_response(self.get_context_data(form=form, formsets=formsets))
         creating = form.instance._state.adding
-        if not creating and not form.has_changed() and not any(formset.has_changed() for _t, formset in formsets):
+        if not creating and not form.has_changed() and not any(formset.has_changed() for formset in posted):
             return self.nothing_changed()
         try:
             with transaction.atomic():
                 self.object = form.save()
-                for _title, formset in formsets:
+                for formset in posted:
                     formset.instance = self.object
                     formset.save()
         except IntegrityError:

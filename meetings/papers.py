@@ -42,7 +42,9 @@ def attendee_rows(meeting) -> list[dict]:
                 "position": attendance.position.title
                 if attendance.position
                 else (attendance.office.title if attendance.office else ""),
-                "organization": attendance.organization.name if attendance.organization else "",
+                "organization": attendance.organization.name_on(meeting.date or meeting.period_start)
+                if attendance.organization
+                else "",
                 "role": attendance.get_role_display() if attendance.role != attendance.Role.PARTICIPANT else "",
                 "status": attendance.get_status_display(),
             }

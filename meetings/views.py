@@ -66,9 +66,11 @@ class MeetingDetailView(PortalDetailView):
     model = Meeting
 
     def get_queryset(self):
-        attendances = Attendance.objects.select_related(
-            "person", "position", "office", "organization__parent"
-        ).order_by("organization__name_ar", "pk")
+        attendances = (
+            Attendance.objects.select_related("person", "position", "office", "organization__parent")
+            .prefetch_related("organization__former_names")
+            .order_by("organization__name_ar", "pk")
+        )
         return Meeting.objects.with_related().prefetch_related(
             "agenda_items",
             Prefetch("attendances", queryset=attendances),
@@ -79,10 +81,15 @@ class MeetingDetailView(PortalDetailView):
             "projects_approved__programme",
             "decisions",
             "sources",
+            "organizer__former_names",
             Prefetch("links_out", queryset=MeetingLink.objects.select_related("to_meeting")),
             Prefetch("links_in", queryset=MeetingLink.objects.select_related("from_meeting")),
             Prefetch("series__meetings", queryset=Meeting.objects.order_by("number_in_series", "date", "pk")),
         )
+
+    def get_context_data(self, **kwargs):
+        """``meeting_day``: the day organizations' names are read on (the names they had then)."""
+        return super().get_context_data(meeting_day=self.object.date or self.object.period_start, **kwargs)
 
 
 class ConsultationListView(PortalListView):

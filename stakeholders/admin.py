@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from core.admin import HistoryAdmin
 
-from .models import Commune, Office, Organization, Person, Position, Province, Region
+from .models import Commune, Office, Organization, OrganizationName, Person, Position, Province, Region
 
 
 class TerritoryAdmin(admin.ModelAdmin):
@@ -36,14 +36,19 @@ class PositionInline(admin.TabularInline):
     autocomplete_fields = ["person", "organization"]
 
 
+class OrganizationNameInline(admin.TabularInline):
+    model = OrganizationName
+    extra = 0
+
+
 @admin.register(Organization)
 class OrganizationAdmin(HistoryAdmin):
     list_display = ["name_ar", "name_fr", "acronym", "kind", "parent", "region"]
     list_filter = ["kind", "region"]
     list_select_related = ["parent", "region"]
     search_fields = ["name_ar", "name_fr", "acronym"]
-    autocomplete_fields = ["parent", "region", "province"]
-    inlines = [PositionInline]
+    autocomplete_fields = ["parent", "region", "province", "commune", "successor"]
+    inlines = [OrganizationNameInline, PositionInline]
 
 
 @admin.register(Office)

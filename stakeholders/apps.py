@@ -15,6 +15,7 @@ class StakeholdersConfig(AppConfig):
 
         registry.register_app(self)
         registry.register(m.Organization, searchable=True, choosable=True, history=True)
+        registry.register(m.OrganizationName, history=True, parent="organization")
         # Contact details: hidden in history from those without the permission (partners).
         registry.register(
             m.Person,

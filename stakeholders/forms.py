@@ -1,10 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import PortalModelForm, VersionedFormMixin
+from core.forms import PortalModelForm, VersionedFormMixin, table_formset
 from core.i18n import separator
 
-from .models import Office, Organization, Person, Position
+from .models import Office, Organization, OrganizationName, Person, Position
 
 
 class OrganizationForm(VersionedFormMixin, PortalModelForm):
@@ -12,7 +12,21 @@ class OrganizationForm(VersionedFormMixin, PortalModelForm):
 
     class Meta(PortalModelForm.Meta):
         model = Organization
-        fields = ["name_ar", "name_fr", "acronym", "kind", "parent", "region", "province"]
+        fields = [
+            "name_ar", "name_fr", "acronym", "kind", "parent", "region", "province", "commune", "founded_on",
+            "dissolved_on", "successor",
+        ]  # fmt: skip
+
+
+class OrganizationNameRowForm(PortalModelForm):
+    class Meta(PortalModelForm.Meta):
+        model = OrganizationName
+        fields = ["name_ar", "name_fr", "acronym", "start_date", "end_date"]
+
+    bilingual = (("name_ar", "name_fr"),)
+
+
+OrganizationNameFormSet = table_formset(Organization, OrganizationName, form=OrganizationNameRowForm)
 
 
 class PersonForm(VersionedFormMixin, PortalModelForm):

@@ -83,9 +83,14 @@ class Commune(Territory):
 
 
 class Organization(SearchableModel, VersionedModel):
-    """A body that takes part in the programme: council, committee, ministry, agency, cooperative..."""
+    """A body that takes part in the programme: council, committee, ministry, agency, cooperative...
 
-    search_fields = ("name_ar", "name_fr", "acronym")
+    Over time: the day it was created (``founded_on``) and ended (``dissolved_on``), the names it
+    used before (``former_names``, each with its period) and the body that took over from it
+    (``successor``: a ministry renamed, split or merged). ``name_on(day)`` is the name it had then.
+    """
+
+    search_fields = ("name_ar", "name_fr", "acronym", "former_names_text")
 
     class Kind(models.TextChoices):
         REGIONAL_COUNCIL = "regional_council", _("regional council")
@@ -95,6 +100,7 @@ class Organization(SearchableModel, VersionedModel):
         STATE_ADMINISTRATION = "state_administration", _("state administration")
         FOREIGN_MISSION = "foreign_mission", _("foreign mission")
         LOCAL_AUTHORITIES_ASSOCIATION = "local_authorities_association", _("association of local authorities")
+        COMMUNE = "commune", _("commune")
         COOPERATIVE = "cooperative", _("cooperative")
         ASSOCIATION = "association", _("association")
         OTHER = "other", _("other")
@@ -127,6 +133,26 @@ class Organization(SearchableModel, VersionedModel):
         related_name="organizations",
         verbose_name=_("province"),
     )
+    commune = models.ForeignKey(
+        Commune,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organizations",
+        verbose_name=_("commune"),
+        help_text=_("For a commune's council: the commune it governs."),
+    )
+    founded_on = models.DateField(_("created on"), null=True, blank=True)
+    dissolved_on = models.DateField(_("ended on"), null=True, blank=True)
+    successor = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        verbose_name=_("succeeded by"),
+        help_text=_("The body that took over its work (renamed, split or merged)."),
+    )
 
     name = localized("name")
     other_name = other_language("name")
@@ -148,6 +174,12 @@ class Organization(SearchableModel, VersionedModel):
                 name="organization_not_own_parent",
                 violation_error_message=_("An organization cannot be its own parent."),
             ),
+            models.CheckConstraint(
+                condition=~Q(successor=F("pk")),
+                name="organization_not_own_successor",
+                violation_error_message=_("An organization cannot succeed itself."),
+            ),
+            end_not_before_start("founded_on", "dissolved_on", "organization_ended_after_created"),
         ]
 
     def __str__(self):
@@ -155,6 +187,84 @@ class Organization(SearchableModel, VersionedModel):
 
     def get_absolute_url(self):
         return reverse("stakeholders:organization_detail", args=[self.pk])
+
+    def clean(self):
+        errors = {}
+        if self.founded_on and self.dissolved_on and self.dissolved_on < self.founded_on:
+            errors["dissolved_on"] = ValidationError(_("The end cannot be before the start."), code="end_before_start")
+        if self.pk and self.successor_id == self.pk:
+            errors["successor"] = ValidationError(_("An organization cannot succeed itself."), code="own_successor")
+        if self.commune_id and self.province_id and self.commune.province_id != self.province_id:
+            errors["commune"] = ValidationError(_("This commune is not in the province."), code="commune_elsewhere")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def former_names_text(self) -> str:
+        """Its former names, searched with its own (``OrganizationName`` saves refresh the search text)."""
+        if not self.pk:
+            return ""
+        return " ".join(f"{n.name_ar} {n.name_fr} {n.acronym}" for n in self.former_names.all())
+
+    def name_on(self, day) -> str:
+        """The name it had on ``day`` (a former name whose period covers it), else its name.
+        Reads ``former_names`` (prefetch them for a list)."""
+        if day:
+            for former in self.former_names.all():
+                if (former.start_date is None or former.start_date <= day) and former.end_date >= day:
+                    return former.name
+        return self.name
+
+
+class OrganizationName(VersionedModel):
+    """A name an organization used before, and the period it was used (its end is known; its start
+    may not be), e.g. the ministry's name until a government reshuffle."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="former_names", verbose_name=_("organization")
+    )
+    name_ar = models.CharField(_("name (Arabic)"), max_length=255, blank=True)
+    name_fr = models.CharField(_("name (French)"), max_length=255, blank=True)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    start_date = models.DateField(_("used from"), null=True, blank=True)
+    end_date = models.DateField(_("used until"))
+
+    name = localized("name")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("former name")
+        verbose_name_plural = _("former names")
+        ordering = ["organization", "-end_date", "pk"]
+        constraints = [
+            in_one_language_at_least("name_ar", "name_fr", "organization_name_has_a_name"),
+            end_not_before_start("start_date", "end_date", "organization_name_end_after_start"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return self.organization.get_absolute_url()
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end cannot be before the start.")}, code="end_before_start")
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        refresh_search_text(self.organization_id)
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        refresh_search_text(self.organization_id)
+        return result
+
+
+def refresh_search_text(organization_id) -> None:
+    """Fold an organization's search text again (its former names changed), without a new version."""
+    organization = Organization.objects.get(pk=organization_id)
+    Organization.objects.filter(pk=organization_id).update(search_text=organization.fold_search_text())
 
 
 class PersonQuerySet(models.QuerySet):

@@ -2,12 +2,12 @@ from django.db.models import Prefetch
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from core.editing import PortalCreateView, PortalDeleteView, PortalUpdateView
+from core.editing import InlineFormsetsMixin, PortalCreateView, PortalDeleteView, PortalUpdateView
 from core.models import newest_first, related_count
 from core.views import PortalDetailView, PortalListView
 
 from .filters import OrganizationFilter, PersonFilter
-from .forms import OfficeForm, OrganizationForm, PersonForm, PositionForm
+from .forms import OfficeForm, OrganizationForm, OrganizationNameFormSet, PersonForm, PositionForm
 from .models import Office, Organization, Person, Position
 
 # Meetings point at people and organizations; their pages list them through the reverse relation,
@@ -36,8 +36,12 @@ class OrganizationDetailView(PortalDetailView):
     model = Organization
 
     def get_queryset(self):
-        return Organization.objects.select_related("parent", "region", "province").prefetch_related(
+        return Organization.objects.select_related(
+            "parent", "region", "province", "commune", "successor"
+        ).prefetch_related(
             "children",
+            "former_names",
+            "predecessors",
             Prefetch("positions", queryset=Position.objects.select_related("person")),
             Prefetch("offices", queryset=Office.objects.filter(positions__isnull=True)),
             Prefetch(
@@ -74,7 +78,9 @@ class PersonDetailView(PortalDetailView):
     model = Person
 
     def get_queryset(self):
-        positions = Position.objects.select_related("organization").prefetch_related("meetings_chaired")
+        positions = Position.objects.select_related("organization").prefetch_related(
+            "meetings_chaired", "organization__former_names"
+        )
         return Person.objects.prefetch_related(
             Prefetch("positions", queryset=positions),
             Prefetch(
@@ -86,14 +92,18 @@ class PersonDetailView(PortalDetailView):
         )
 
 
-class OrganizationCreateView(PortalCreateView):
+class OrganizationEditMixin(InlineFormsetsMixin):
     model = Organization
     form_class = OrganizationForm
+    formsets = [(_("Former names"), OrganizationNameFormSet, "former_names")]
 
 
-class OrganizationUpdateView(PortalUpdateView):
-    model = Organization
-    form_class = OrganizationForm
+class OrganizationCreateView(OrganizationEditMixin, PortalCreateView):
+    """A new organization with the names it used before."""
+
+
+class OrganizationUpdateView(OrganizationEditMixin, PortalUpdateView):
+    """Change an organization and its former names."""
 
 
 class OrganizationDeleteView(PortalDeleteView):

@@ -36,16 +36,16 @@ LISTS = {
 ADMIN_CHANGELIST_CEILING = 13
 # The detail pages of ``detail_urls``, in its order, and their ceilings.
 DETAIL_CEILINGS = [
-    18,
+    20,  # meeting: +3 for its links and series, +2 for the former names of its organizations
     11,
     29,
     9,
     10,
     20,
     10,
-    16,
+    18,  # organization: +2 for its former names and predecessors
     19,
-]  # meeting: +3 for its links and series; project, agreement: +1 for events
+]  # project and agreement pages: +1 for their events
 
 
 def grow(size: int) -> None:

@@ -61,6 +61,14 @@ def when(obj):
 
 
 @register.filter
+def name_on(organization, day):
+    """The name an organization had on ``day`` (``Organization.name_on``), else its name."""
+    if organization is None:
+        return ""
+    return organization.name_on(day) if hasattr(organization, "name_on") else str(organization)
+
+
+@register.filter
 def period(obj):
     """The period of a consultation or anything with period_start/period_end."""
     return format_period(obj.period_start, obj.period_end)
