@@ -1,11 +1,11 @@
-"""Writes with rules: the workflow of indicator values."""
+"""Writes with rules: the workflow of indicator values; milestones that are events made events."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import IndicatorValue
+from .models import Event, EventKind, IndicatorValue, Milestone
 
 
 @transaction.atomic
@@ -38,3 +38,28 @@ def approve_value(value: IndicatorValue, *, user) -> IndicatorValue:
     value.status, value.approved_by, value.approved_at = IndicatorValue.Status.APPROVED, user, timezone.now()
     value.save()
     return value
+
+
+@transaction.atomic
+def milestone_to_event(milestone: Milestone, kind: EventKind, *, keep_milestone: bool = False) -> Event:
+    """An event of ``kind`` made from a project's milestone or activity that is one (a fair, a
+    forum...): its titles, days, venue and description, in its project. The milestone is then
+    deleted (its history keeps it, restorable) unless ``keep_milestone``.
+
+    Raises ValueError for a milestone with documents unless ``keep_milestone`` (events hold no
+    documents: they would be lost).
+    """
+    if not keep_milestone and milestone.documents.exists():
+        raise ValueError(_("“%(milestone)s” has documents: keep the milestone.") % {"milestone": milestone})
+    event = Event(
+        kind=kind, title_ar=milestone.title_ar, title_fr=milestone.title_fr, start_date=milestone.start_date,
+        end_date=milestone.end_date, venue=milestone.venue, description=milestone.description,
+        project=milestone.project,
+    )  # fmt: skip
+    event._change_reason = f"milestone #{milestone.pk}"
+    event.full_clean()
+    event.save()
+    if not keep_milestone:
+        milestone._change_reason = f"event #{event.pk}"
+        milestone.delete()
+    return event
