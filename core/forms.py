@@ -236,10 +236,37 @@ def formfield_for(db_field, **kwargs):
     return db_field.formfield(**kwargs)
 
 
+class FormExtension:
+    """Fields another app adds to a model's forms, where the model's own app may not import it
+    (the meeting form's links to agreements and strategies, which build on meetings). Registered
+    with ``extend_form``; ``PortalModelForm`` adds the fields and calls ``save`` after its own."""
+
+    def fields(self, instance) -> dict[str, forms.Field]:
+        """The fields to add, by name, with ``instance``'s current values as their initial ones."""
+        raise NotImplementedError
+
+    def save(self, instance, cleaned_data: dict) -> None:
+        """Write the added fields' values for the saved ``instance`` (in the form's transaction)."""
+        raise NotImplementedError
+
+
+_extensions: dict[str, list[FormExtension]] = {}
+
+
+def extend_form(form_class: str, extension: FormExtension) -> None:
+    """Add ``extension``'s fields to the form class named ``form_class`` ("meetings.forms.MeetingForm")
+    and its subclasses, once per extension class. A name, not the class: importing a form from an
+    ``AppConfig.ready()`` would build its fields before every app has registered its choosers."""
+    registered = _extensions.setdefault(form_class, [])
+    if not any(type(item) is type(extension) for item in registered):
+        registered.append(extension)
+
+
 class PortalModelForm(forms.ModelForm):
     """Base of the portal's forms: tolerant fields, choosers, and a crispy Bootstrap 5 helper.
 
     ``bilingual`` lists (Arabic field, French field) pairs of which one at least must be filled.
+    Other apps' fields (``extend_form``) come last and are saved with the record.
     """
 
     bilingual: tuple[tuple[str, str], ...] = ()
@@ -249,6 +276,13 @@ class PortalModelForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.extensions = [
+            extension
+            for cls in type(self).__mro__
+            for extension in _extensions.get(f"{cls.__module__}.{cls.__name__}", [])
+        ]
+        for extension in self.extensions:
+            self.fields.update(extension.fields(self.instance))
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -276,7 +310,10 @@ class PortalModelForm(forms.ModelForm):
         if not commit:
             return super().save(commit=False)
         with one_history_row(self.instance):
-            return super().save(commit=True)
+            record = super().save(commit=True)
+        for extension in self.extensions:
+            extension.save(record, self.cleaned_data)
+        return record
 
 
 class VersionedFormMixin:

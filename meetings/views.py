@@ -76,6 +76,8 @@ class MeetingDetailView(PortalDetailView):
             Prefetch("attendances", queryset=attendances),
             "strategies_presented__owner",
             "agreements",
+            "agreements_approved",
+            "agreements_carried_out",
             "recommendations__axis",
             "programmes_adopted",
             "projects_approved__programme",

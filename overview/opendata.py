@@ -382,6 +382,8 @@ class Agreements(Dataset):
                 Prefetch("agreement_parties", AgreementParty.objects.select_related("organization").order_by("pk")),
                 "amendments",
                 Prefetch("meetings", only_ids(Meeting)),
+                Prefetch("approved_at", only_ids(Meeting)),
+                Prefetch("carried_out_at", only_ids(Meeting)),
                 Prefetch("projects", only_ids(Project)),
             )
         )
@@ -408,6 +410,8 @@ class Agreements(Dataset):
                 for item in obj.amendments.all()
             ],
             "meetings": ids(obj.meetings),
+            "approved_at": ids(obj.approved_at),
+            "carried_out_at": ids(obj.carried_out_at),
             "projects": ids(obj.projects),
             "decision": decision(obj.decision),
         }

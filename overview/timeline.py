@@ -92,11 +92,16 @@ def chain(recommendations, projects, agreements, user) -> list[Event]:
         events.add(_event(value.period_end, kind, value, value.indicator.project.get_absolute_url()))
 
     agreements = PartnershipAgreement.objects.filter(pk__in=agreements.values("pk")).select_related("decision__meeting")
-    for agreement in agreements.prefetch_related("meetings"):
+    for agreement in agreements.prefetch_related("meetings", "approved_at", "carried_out_at"):
         url = agreement.get_absolute_url()
-        for meeting in agreement.meetings.all():
-            if _day(meeting):
-                events.add(_event(meeting, _("agreement prepared"), meeting, meeting.get_absolute_url()))
+        for meetings, kind in (
+            (agreement.meetings, _("agreement prepared")),
+            (agreement.approved_at, _("agreement approved")),
+            (agreement.carried_out_at, _("agreement followed up")),
+        ):
+            for meeting in meetings.all():
+                if _day(meeting):
+                    events.add(_event(meeting, kind, meeting, meeting.get_absolute_url()))
         if agreement.decision and (agreement.decision.date or _day(agreement.decision.meeting)):
             when = agreement.decision.date or agreement.decision.meeting
             events.add(_event(when, _("decision"), agreement.decision, agreement.decision.get_absolute_url()))

@@ -9,14 +9,17 @@ class ProjectsConfig(AppConfig):
 
     def ready(self):
         from core import registry
+        from core.forms import extend_form
 
         from . import models as m
+        from .meeting_links import MeetingLinks
 
         registry.register_app(self)
+        extend_form("meetings.forms.MeetingForm", MeetingLinks())
         registry.register(m.Programme, searchable=True, history=True)
         registry.register(m.Project, searchable=True, choosable=True, history=True)
-        registry.register(m.Strategy, searchable=True, history=True)
-        registry.register(m.PartnershipAgreement, searchable=True, history=True, url_name="agreement")
+        registry.register(m.Strategy, searchable=True, choosable=True, history=True)
+        registry.register(m.PartnershipAgreement, searchable=True, choosable=True, history=True, url_name="agreement")
         registry.register(m.ThematicAxis, history=True, open_list=("name_ar", "name_fr", "code", "order"))
         registry.register(m.Event, searchable=True, choosable=True, history=True)
         registry.register(m.EventKind, history=True, open_list=("name_ar", "name_fr", "code", "order"))

@@ -115,6 +115,8 @@ class AgreementForm(VersionedFormMixin, PortalModelForm):
             "duration_months",
             "decision",
             "meetings",
+            "approved_at",
+            "carried_out_at",
             "projects",
         ]
 

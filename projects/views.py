@@ -170,6 +170,8 @@ class AgreementDetailView(PortalDetailView):
             Prefetch("agreement_parties", queryset=AgreementParty.objects.select_related("organization")),
             "amendments",
             "meetings",
+            "approved_at",
+            "carried_out_at",
             "projects__programme",
         )
 

@@ -40,7 +40,7 @@ def test_a_fair_kept_as_a_milestone_becomes_an_event_of_its_project():
     assert Milestone.history.filter(id=fair.pk, history_type="-").get().history_change_reason == f"event #{event.pk}"
 
 
-def test_a_milestone_with_documents_is_kept_or_nothing_is_converted(tmp_path, settings):
+def test_a_milestone_with_documents_is_kept_or_nothing_is_converted(tmp_path, settings, english):
     settings.MEDIA_ROOT = tmp_path
     forum = MilestoneFactory(title_fr="Forum provincial")
     MilestoneDocument.objects.create(milestone=forum, title="Programme", file=ContentFile(b"programme", "p.txt"))

@@ -40,7 +40,7 @@ QUERIES = {
     "recommendations": 3,
     "programmes": 1,
     "projects": 6,
-    "agreements": 5,
+    "agreements": 7,  # parties, amendments, projects and the meetings by meaning (prepared, approved, carried out)
     "indicator-values": 1,
 }
 APPROVED_AT = datetime.datetime(2023, 6, 1, 9, 0, tzinfo=datetime.UTC)

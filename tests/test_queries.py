@@ -36,12 +36,12 @@ LISTS = {
 ADMIN_CHANGELIST_CEILING = 13
 # The detail pages of ``detail_urls``, in its order, and their ceilings.
 DETAIL_CEILINGS = [
-    20,  # meeting: +3 for its links and series, +2 for the former names of its organizations
+    22,  # meeting: +3 links and series, +2 former names of its organizations, +2 agreements by meaning
     11,
     29,
     9,
     10,
-    20,
+    24,  # agreement: +4 for the meetings that approved it and carry it out (page and timeline)
     10,
     18,  # organization: +2 for its former names and predecessors
     19,

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.audit import HistoricalRecords
 from core.constraints import in_one_language_at_least
@@ -39,8 +40,23 @@ class PartnershipAgreement(SearchableModel, VersionedModel):
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ENVISAGED)
     signing_date = models.DateField(_("signing date"), null=True, blank=True)
+    # Meetings, by what the agreement owes them: prepared at, approved at (when no decision is
+    # recorded, or besides it), carried out through (its steering or follow-up committees).
     meetings = models.ManyToManyField(
-        "meetings.Meeting", blank=True, related_name="agreements", verbose_name=_("related meetings")
+        "meetings.Meeting",
+        blank=True,
+        related_name="agreements",
+        verbose_name=pgettext_lazy("agreement", "prepared at the meetings"),
+    )
+    approved_at = models.ManyToManyField(
+        "meetings.Meeting", blank=True, related_name="agreements_approved", verbose_name=_("approved at the meetings")
+    )
+    carried_out_at = models.ManyToManyField(
+        "meetings.Meeting",
+        blank=True,
+        related_name="agreements_carried_out",
+        verbose_name=_("carried out through the meetings"),
+        help_text=_("Its steering, follow-up or technical committees' meetings."),
     )
     projects = models.ManyToManyField(Project, blank=True, related_name="agreements", verbose_name=_("projects"))
     decision = models.ForeignKey(
@@ -56,7 +72,7 @@ class PartnershipAgreement(SearchableModel, VersionedModel):
     title = localized("title")
     subject = localized("subject")
 
-    history = HistoricalRecords(m2m_fields=["meetings", "projects"])  # parties: AgreementParty has its own
+    history = HistoricalRecords(m2m_fields=["meetings", "approved_at", "carried_out_at", "projects"])  # parties: own
 
     class Meta:
         verbose_name = _("partnership agreement")
