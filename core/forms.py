@@ -9,6 +9,7 @@ from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, Val
 from django.db import models
 from django.db.models import F
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -195,10 +196,22 @@ class ChooserMixin:
     def i18n_name(self, value):
         pass
 
+    known = None  # {str(pk): record} of the selected records, read once for a whole table (BaseTableFormSet)
+
     def optgroups(self, name, value, attr=None):
         # Drop values that are not keys (e.g. ?person=abc): the field reports them, the widget must not crash.
         model = self.field.remote_field.model
-        return super().optgroups(name, [item for item in value if valid_key(model, item)], attr)
+        value = [str(item) for item in value if valid_key(model, item)]
+        if self.known is None:
+            return super().optgroups(name, value, attr)
+        options = (
+            [] if self.is_required or self.allow_multiple_selected else [self.create_option(name, "", "", False, 0)]
+        )
+        label = self.choices.field.label_from_instance
+        for item in dict.fromkeys(value):
+            if item in self.known:
+                options.append(self.create_option(name, item, label(self.known[item]), set(value), len(options)))
+        return [(None, options, 0)]
 
     def build_attrs(self, base_attrs, extra_attrs=None):
         attrs = super().build_attrs(base_attrs, extra_attrs=extra_attrs)
@@ -419,6 +432,28 @@ class BaseTableFormSet(forms.BaseInlineFormSet):
         self.helper.form_tag = False
         self.helper.disable_csrf = True
         self.helper.include_media = False  # the page includes the media of all its forms once
+
+    @cached_property
+    def forms(self):
+        """The rows, sharing what their relation fields read: the choices of a plain select once for
+        all rows, the records chosen in a chooser column in one query (not one per row)."""
+        rows = super().forms
+        if not rows:
+            return rows
+        for name, field in rows[0].fields.items():
+            if isinstance(field.widget, ChooserMixin) and not field.widget.allow_multiple_selected:
+                keys = {str(row[name].value()) for row in rows if row[name].value() not in field.empty_values}
+                keys = [key for key in keys if valid_key(field.queryset.model, key)]
+                related = registry.get(field.queryset.model).chooser_related
+                records = field.queryset.select_related(*related).in_bulk(keys) if keys else {}
+                known = {str(pk): record for pk, record in records.items()}
+                for row in rows:
+                    row.fields[name].widget.known = known
+            elif isinstance(field, forms.ModelChoiceField) and type(field.widget) is forms.Select:
+                choices = list(field.choices)
+                for row in rows:
+                    row.fields[name].choices = choices
+        return rows
 
     def clean(self):
         self.clean_rows()

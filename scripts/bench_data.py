@@ -25,6 +25,8 @@ REGION = {
     "agreements": 1_000,
     "events": 2_000,
     "sources": 5_000,
+    "statistic_values": 3_000,
+    "former_names": 400,
 }
 WORDS = ["مجلس", "تعاونية", "الاقتصاد", "الاجتماعي", "التضامني", "معرض", "تكوين", "جمعية", "لجنة", "التنمية"]
 WORDS_FR = ["conseil", "coopérative", "économie", "sociale", "solidaire", "salon", "formation", "comité"]
@@ -70,8 +72,9 @@ def grow(units: int, seed: int = 12, regions=None) -> dict:
         Programme,
         Project,
     )
+    from regional_statistics.models import Statistic, StatisticValue
     from sources.models import Source
-    from stakeholders.models import Organization, Person, Position, Province
+    from stakeholders.models import Organization, OrganizationName, Person, Position, Province
 
     rng = random.Random(seed + Meeting.objects.count())
     count = {kind: max(1, size * units // 100) for kind, size in REGION.items()}
@@ -242,6 +245,21 @@ def grow(units: int, seed: int = 12, regions=None) -> dict:
         through.objects.bulk_create(
             (through(**{field: cited[c], "source": s}) for c, s in pairs.items()), batch_size=BATCH
         )
+    # Regional statistics: each statistic for the region and its provinces, one value a month
+    # or a year, by source; former names of one organization in five.
+    statistics = list(Statistic.objects.all())
+    territories = [(p.region, p) for p in provinces] + [(p.region, None) for p in provinces[:1]]
+    _bulk(StatisticValue, (
+        StatisticValue(statistic=statistics[i % len(statistics)], region=territories[i // 7 % len(territories)][0],
+                       province=territories[i // 7 % len(territories)][1], period_start=day(i * 30),
+                       value=rng.randint(10, 50_000), source=sources[i % len(sources)])
+        for i in range(count["statistic_values"])
+    ))  # fmt: skip
+    _bulk(OrganizationName, (
+        OrganizationName(organization=orgs[i * 5 % len(orgs)], name_ar=f"{_text(rng, WORDS, 3)} سابقا {i}",
+                         start_date=day(i), end_date=day(i + 700))
+        for i in range(count["former_names"])
+    ))  # fmt: skip
     return {"meetings": len(meetings), "attendance": per_meeting * len(meetings), "recommendations": len(recommendations),
             "projects": len(projects), "people": len(people), "organizations": len(orgs), "events": len(events),
             "sources": len(sources)}  # fmt: skip

@@ -55,6 +55,7 @@ def pages() -> list[tuple[str, str, str]]:
     from core.jobs import Job
     from meetings.models import CalendarFeed, Consultation, Meeting, Recommendation
     from projects.models import Event, Project
+    from regional_statistics.models import StatisticValue
     from sources.models import Source
     from stakeholders.models import Organization, Person
 
@@ -84,6 +85,13 @@ def pages() -> list[tuple[str, str, str]]:
         ("detail", "organization", Organization.objects.order_by("pk").first().get_absolute_url()),
         ("list", "events, last page", f"{reverse('projects:event_list')}?page={(Event.objects.count() + 24) // 25}"),
         ("list", "sources, last page", f"{reverse('sources:source_list')}?page={(Source.objects.count() + 24) // 25}"),
+        ("list", "statistics, last page", f"{reverse('regional_statistics:value_list')}?page="
+                                          f"{(StatisticValue.objects.count() + 24) // 25}"),
+        ("list", "open list: event kinds", reverse("core:open_list", args=["projects", "eventkind"])),
+        ("detail", "statistic value", StatisticValue.objects.order_by("-pk").first().get_absolute_url()),
+        ("detail", "organization renamed", Organization.objects.filter(former_names__isnull=False)
+                                           .order_by("pk").first().get_absolute_url()),
+        ("detail", "meeting edit form", reverse("meetings:meeting_update", args=[(busy or real).pk])),
         ("detail", "event", organized.get_absolute_url()),
         ("detail", "source cited", cited.get_absolute_url()),
         ("detail", "job", job.get_absolute_url()),

@@ -138,3 +138,16 @@ def test_detail_pages_run_the_same_queries_for_2_and_12_related_rows_under_a_cei
     for url, ceiling in zip(detail_urls(3), DETAIL_CEILINGS, strict=True):
         with django_assert_max_num_queries(ceiling):
             assert client.get(url).status_code == 200
+
+
+def test_the_meeting_form_reads_the_same_queries_for_2_and_12_attendance_rows(staff_client):
+    """Each table reads its columns' records once (core.forms.BaseTableFormSet.forms), not once a row."""
+    counts = []
+    for size in (2, 12):
+        meeting = MeetingFactory()
+        AttendanceFactory.create_batch(size, meeting=meeting)
+        with CaptureQueriesContext(connection) as queries:
+            response = staff_client.get(reverse("meetings:meeting_update", args=[meeting.pk]))
+        assert response.status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1] <= 28, counts
