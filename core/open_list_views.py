@@ -20,6 +20,7 @@ from django.views.generic import ListView, TemplateView
 from . import registry
 from .editing import PortalCreateView, PortalUpdateView
 from .forms import PortalModelForm, VersionedFormMixin
+from .search import normalize
 from .views import ModelPermissionMixin
 
 
@@ -116,7 +117,25 @@ class OpenListItemForm(VersionedFormMixin, PortalModelForm):
         code = self.cleaned_data.get("code") or slugify(self.data.get(self.add_prefix("name_fr"), ""))[:60]
         if not code:
             raise ValidationError(_("Give a code (Latin letters, digits and hyphens)."), code="required")
+        taken = self._meta.model._default_manager.filter(code=code).exclude(pk=self.instance.pk).first()
+        if taken is not None:
+            raise ValidationError(
+                _("“%(entry)s” has this code: give another one."), code="code_taken", params={"entry": taken}
+            )
         return code
+
+    def clean(self):
+        """An entry whose Arabic or French name is another's (whatever its hamza, accents or case) is refused."""
+        cleaned = super().clean()
+        model = self._meta.model
+        for name in [name for name in self._meta.fields if name.endswith(("_ar", "_fr"))]:
+            wanted = normalize(cleaned.get(name) or "")
+            if not wanted:
+                continue
+            others = model._default_manager.exclude(pk=self.instance.pk).values_list(name, flat=True)
+            if any(normalize(other or "") == wanted for other in others.iterator()):
+                self.add_error(name, ValidationError(_("Another entry of this list has this name."), code="same_name"))
+        return cleaned
 
 
 class OpenListFormMixin(OpenListModelMixin):

@@ -3,12 +3,19 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import PortalModelForm, VersionedFormMixin, table_formset
 from core.i18n import separator
+from core.search import normalize
 
 from .models import Office, Organization, OrganizationName, Person, Position
 
 
 class OrganizationForm(VersionedFormMixin, PortalModelForm):
+    """An organization; a new name that is another organization's (whatever its hamza, accents or
+    case) is refused until staff confirm it is another body."""
+
     bilingual = (("name_ar", "name_fr"),)
+    another_organization = forms.BooleanField(
+        label=_("This is another organization with the same name"), required=False, widget=forms.HiddenInput
+    )
 
     class Meta(PortalModelForm.Meta):
         model = Organization
@@ -16,6 +23,28 @@ class OrganizationForm(VersionedFormMixin, PortalModelForm):
             "name_ar", "name_fr", "acronym", "kind", "parent", "region", "province", "commune", "founded_on",
             "dissolved_on", "successor",
         ]  # fmt: skip
+
+    def clean(self):
+        cleaned = super().clean()
+        renamed = not self.instance.pk or {"name_ar", "name_fr"} & set(self.changed_data)
+        if not renamed or cleaned.get("another_organization"):
+            return cleaned
+        same = []
+        for name in ("name_ar", "name_fr"):
+            if wanted := normalize(cleaned.get(name) or ""):
+                candidates = Organization.objects.filter(search_text__contains=wanted).exclude(pk=self.instance.pk)
+                same += [org for org in candidates[:20] if normalize(getattr(org, name)) == wanted]
+        if same:
+            self.fields["another_organization"].widget = forms.CheckboxInput()
+            names = separator().join(dict.fromkeys(f"{org} (#{org.pk})" for org in same))
+            self.add_error(None, forms.ValidationError(
+                _(
+                    "The portal already has %(names)s. Choose it in your forms instead; if this is another "
+                    "body, tick “This is another organization with the same name” below and save again."
+                ),
+                code="same_organization", params={"names": names},
+            ))  # fmt: skip
+        return cleaned
 
 
 class OrganizationNameRowForm(PortalModelForm):

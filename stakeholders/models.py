@@ -194,6 +194,10 @@ class Organization(SearchableModel, VersionedModel):
             errors["dissolved_on"] = ValidationError(_("The end cannot be before the start."), code="end_before_start")
         if self.pk and self.successor_id == self.pk:
             errors["successor"] = ValidationError(_("An organization cannot succeed itself."), code="own_successor")
+        elif self.successor_id and not self.dissolved_on:
+            errors["dissolved_on"] = ValidationError(
+                _("Give the day it ended: its successor took over then."), code="successor_without_end"
+            )
         if self.commune_id and self.province_id and self.commune.province_id != self.province_id:
             errors["commune"] = ValidationError(_("This commune is not in the province."), code="commune_elsewhere")
         if errors:

@@ -32,7 +32,10 @@ def test_staff_add_a_kind_of_event_and_correct_its_name(staff_client):
 def test_a_code_taken_and_an_entry_without_a_name_are_refused(staff_client):
     url = reverse("core:open_list_create", args=["meetings", "participantcategory"])
     response = staff_client.post(url, {"name_fr": "Acteurs ESS", "code": "sse-actors", "order": "1"})
-    assert response.context["form"].errors["code"] == ["Category of participants with this Code already exists."]
+    taken = ParticipantCategory.objects.get(code="sse-actors")
+    assert response.context["form"].errors["code"] == [f"“{taken}” has this code: give another one."]
+    response = staff_client.post(url, {"name_ar": taken.name_ar.replace("ا", "أ", 1), "order": "2"})
+    assert response.context["form"].errors["name_ar"] == ["Another entry of this list has this name."]
     response = staff_client.post(url, {"name_ar": "", "name_fr": "", "order": "1"})
     assert "Fill it in Arabic or in French (or both)." in response.context["form"].errors["name_ar"]
     count = ParticipantCategory.objects.count()

@@ -91,3 +91,22 @@ def test_a_communes_council_names_its_commune(staff_client):
     other = Commune.objects.exclude(province__code="08.201").first()
     response = staff_client.post(reverse("stakeholders:organization_create"), data | {"commune": other.pk})
     assert response.context["form"].errors["commune"] == ["This commune is not in the province."]
+
+
+def test_a_successor_needs_an_end_and_a_namesake_organization_a_confirmation(staff_client):
+    ministry = Organization.objects.create(name_fr=CURRENT, kind="ministry")
+    data = {
+        "name_fr": "Agence ancienne",
+        "kind": "public_agency",
+        "successor": ministry.pk,
+        **management("former_names", 0),
+    }
+    response = staff_client.post(reverse("stakeholders:organization_create"), data)
+    assert response.context["form"].errors["dissolved_on"] == ["Give the day it ended: its successor took over then."]
+
+    data = {"name_fr": CURRENT.upper(), "kind": "ministry", **management("former_names", 0)}
+    response = staff_client.post(reverse("stakeholders:organization_create"), data)
+    [message] = response.context["form"].non_field_errors()
+    assert message.startswith(f"The portal already has {ministry} (#{ministry.pk}).")
+    response = staff_client.post(reverse("stakeholders:organization_create"), data | {"another_organization": "on"})
+    assert response.status_code == 302

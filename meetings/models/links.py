@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.audit import HistoricalRecords
 from core.constraints import in_one_language_at_least
@@ -27,7 +28,7 @@ class MeetingSeries(VersionedModel):
 
     class Meta:
         verbose_name = _("series of meetings")
-        verbose_name_plural = _("series of meetings")
+        verbose_name_plural = pgettext_lazy("plural", "series of meetings")
         ordering = ["title_ar", "title_fr", "pk"]
         constraints = [in_one_language_at_least("title_ar", "title_fr", "meeting_series_has_a_title")]
 

@@ -371,7 +371,7 @@ class Attendance(VersionedModel):
         null=True,
         blank=True,
         related_name="attendances",
-        verbose_name=_("office"),
+        verbose_name=_("office, holder not named"),
         help_text=_("When the report names the office and not the person (“the president of the council”)."),
     )
     organization = models.ForeignKey(

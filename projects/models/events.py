@@ -11,6 +11,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.audit import HistoricalRecords
 from core.constraints import end_not_before_start, in_one_language_at_least
@@ -46,7 +47,7 @@ class EventSeries(VersionedModel):
 
     class Meta:
         verbose_name = _("series of events")
-        verbose_name_plural = _("series of events")
+        verbose_name_plural = pgettext_lazy("plural", "series of events")
         ordering = ["title_ar", "title_fr", "pk"]
         constraints = [in_one_language_at_least("title_ar", "title_fr", "event_series_has_a_title")]
 
