@@ -45,7 +45,7 @@ def attendee_rows(meeting) -> list[dict]:
                 "organization": attendance.organization.name_on(meeting.date or meeting.period_start)
                 if attendance.organization
                 else "",
-                "role": attendance.get_role_display() if attendance.role != attendance.Role.PARTICIPANT else "",
+                "role": attendance.role_label() if attendance.role != attendance.Role.PARTICIPANT else "",
                 "status": attendance.get_status_display(),
             }
         )

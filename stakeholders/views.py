@@ -85,7 +85,7 @@ class PersonDetailView(PortalDetailView):
             Prefetch("positions", queryset=positions),
             Prefetch(
                 "attendances",
-                queryset=Attendance.objects.select_related("meeting", "position", "organization").order_by(
+                queryset=Attendance.objects.select_related("meeting", "person", "position", "organization").order_by(
                     *newest_first("meeting__")
                 ),
             ),

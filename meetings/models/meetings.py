@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.audit import HistoricalRecords
 from core.constraints import end_not_before_start, in_one_language_at_least, women_within_participants
@@ -404,6 +405,29 @@ class Attendance(VersionedModel):
 
     history = HistoricalRecords()
 
+    # The role said of a named man or woman (the choices' labels stay for groups, offices and
+    # people whose gender is not stated): "présidente", "intervenante", "مقدِّمة العرض".
+    GENDERED_ROLES = {
+        "male": {
+            Role.CHAIR: pgettext_lazy("masculine", "chair"), Role.CO_CHAIR: pgettext_lazy("masculine", "co-chair"),
+            Role.PRESENTER: pgettext_lazy("masculine", "presenter"),
+            Role.FACILITATOR: pgettext_lazy("masculine", "facilitator"),
+            Role.MODERATOR: pgettext_lazy("masculine", "moderator"),
+            Role.RAPPORTEUR: pgettext_lazy("masculine", "rapporteur"),
+            Role.SECRETARY: pgettext_lazy("masculine", "secretary"), Role.GUEST: pgettext_lazy("masculine", "guest"),
+            Role.PARTICIPANT: pgettext_lazy("masculine", "participant"),
+        },
+        "female": {
+            Role.CHAIR: pgettext_lazy("feminine", "chair"), Role.CO_CHAIR: pgettext_lazy("feminine", "co-chair"),
+            Role.PRESENTER: pgettext_lazy("feminine", "presenter"),
+            Role.FACILITATOR: pgettext_lazy("feminine", "facilitator"),
+            Role.MODERATOR: pgettext_lazy("feminine", "moderator"),
+            Role.RAPPORTEUR: pgettext_lazy("feminine", "rapporteur"),
+            Role.SECRETARY: pgettext_lazy("feminine", "secretary"), Role.GUEST: pgettext_lazy("feminine", "guest"),
+            Role.PARTICIPANT: pgettext_lazy("feminine", "participant"),
+        },
+    }  # fmt: skip
+
     class Meta:
         verbose_name = _("attendance")
         verbose_name_plural = _("attendance")
@@ -438,6 +462,11 @@ class Attendance(VersionedModel):
 
     def get_absolute_url(self):
         return self.meeting.get_absolute_url()
+
+    def role_label(self) -> str:
+        """The role in the meeting, in the person's grammatical gender when it is stated."""
+        gender = self.person.gender if self.person_id else ""
+        return str(self.GENDERED_ROLES.get(gender, {}).get(self.role) or self.get_role_display())
 
     def clean(self):
         if self.position_id and self.person_id and self.position.person_id != self.person_id:
