@@ -209,8 +209,9 @@ class ChooserView(View):
         except (LookupError, ValueError, FieldDoesNotExist):
             raise Http404 from None
         target = field.related_model
-        # A form field's relation (not a reverse one) to a record type registered as choosable.
-        if target is None or not field.concrete or not registry.get(target).choosable:
+        # A relation to a record type registered as choosable: a form field's, or a reverse one
+        # that a form edits from the other side (core.forms.extend_form).
+        if target is None or not (field.concrete or field.auto_created) or not registry.get(target).choosable:
             raise Http404
         opts = target._meta
         if not request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):

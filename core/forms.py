@@ -17,10 +17,7 @@ from . import registry
 from .audit import one_history_row
 from .dates import format_period, month_or_year, precision
 from .models import VersionedModel
-from .numbers import read_number
-from .search import _ARABIC
-
-ARABIC_DIGITS = {k: v for k, v in _ARABIC.items() if v and v.isdigit()}
+from .numbers import ARABIC_DIGITS, read_number
 
 
 def western_digits(value):
@@ -129,9 +126,7 @@ class KnownToMonthOrYearMixin:
                 _("Give the month or year here, or the days of the period below, not both."), code="month_and_days",
             ))  # fmt: skip
             return cleaned
-        for name, day in zip(self.period_fields, bounds, strict=True):
-            cleaned[name] = day
-            setattr(self.instance, name, day)
+        cleaned.update(zip(self.period_fields, bounds, strict=True))
         return cleaned
 
 

@@ -6,7 +6,7 @@ None of them has a table of its own; core's one table is its background jobs (``
 from django.contrib.postgres.indexes import GinIndex
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import F, Func, IntegerField, OrderBy, OuterRef, Subquery
+from django.db.models import F, Func, IntegerField, OrderBy, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +20,27 @@ def newest_first(path: str = "") -> list:
     ones last, on both databases. ``path`` reaches the dated record from another model
     (``"meeting__"`` for a meeting's attendance rows)."""
     return [Coalesce(f"{path}date", f"{path}period_start").desc(nulls_last=True), f"-{path}pk"]
+
+
+def overlapping(start=None, stop=None, date="date", period=("period_start", "period_end")) -> Q:
+    """A condition for records dated ``date`` in [start, stop], or, undated, whose ``period``
+    (first day, last day; a missing last day means the first day only, or an open period that
+    began then) overlaps it. ``date=None`` for records that only have a period (consultations,
+    events with their ``("start_date", "end_date")``, statistics); ``start``/``stop`` may be None."""
+    first, last = period
+    by_period = Q(**{f"{first}__isnull": False})
+    if start:
+        by_period &= Q(**{f"{last}__gte": start}) | Q(**{f"{last}__isnull": True, f"{first}__gte": start})
+    if stop:
+        by_period &= Q(**{f"{first}__lte": stop})
+    if date is None:
+        return by_period
+    on_day = Q(**{f"{date}__isnull": False})
+    if start:
+        on_day &= Q(**{f"{date}__gte": start})
+    if stop:
+        on_day &= Q(**{f"{date}__lte": stop})
+    return on_day | (Q(**{f"{date}__isnull": True}) & by_period)
 
 
 class OrderingIndex(models.Index):

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 
 from .search import _ARABIC
 
-_DIGITS = {k: v for k, v in _ARABIC.items() if v and v.isdigit()}
-_GROUPING = str.maketrans({**_DIGITS, " ": None, "\u00a0": None, "\u202f": None, "\u2009": None, "٬": None})
+ARABIC_DIGITS = {k: v for k, v in _ARABIC.items() if v and v.isdigit()}  # Arabic-Indic digits as Western ones
+_GROUPING = str.maketrans({**ARABIC_DIGITS, " ": None, "\u00a0": None, "\u202f": None, "\u2009": None, "٬": None})
 _NUMBER = re.compile(r"^[+\-\u2212]?[\d.,٫]+$")
 _GROUPED = re.compile(r"^[1-9]\d{0,2}(?:X\d{3})+$")
 

@@ -139,11 +139,8 @@ class MeetingLinkRowForm(PortalModelForm):
 
 class BaseMeetingLinkFormSet(BaseTableFormSet):
     def clean_rows(self):
-        """A meeting is linked once, and never to itself."""
+        """A meeting is linked once (a link to itself is refused by each row: MeetingLink.clean)."""
         self.refuse_duplicates("to_meeting", lambda meeting: _("%(meeting)s is linked twice.") % {"meeting": meeting})
-        for form, data in self.kept_rows():
-            if self.instance.pk and data.get("to_meeting") and data["to_meeting"].pk == self.instance.pk:
-                form.add_error("to_meeting", _("A meeting cannot be linked to itself."))
 
 
 MeetingLinkFormSet = table_formset(

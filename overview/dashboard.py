@@ -16,7 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.dates import format_period
 from core.i18n import separator
-from meetings.models import Attendance, Consultation, Meeting, ParticipantCategory, Recommendation, overlapping
+from core.models import overlapping
+from meetings.models import Attendance, Consultation, Meeting, ParticipantCategory, Recommendation
 from projects.models import Event, EventKind, PartnershipAgreement, Programme, Project, ThematicAxis
 from regional_statistics.models import StatisticValue
 from stakeholders.models import Province
@@ -148,11 +149,8 @@ class Dashboard:
 
     def events(self):
         """Events that overlap the period, in the province, of a project of the programme."""
-        f, qs = self.f, Event.objects.all()
-        if f.start:
-            qs = qs.filter(Q(end_date__gte=f.start) | Q(end_date__isnull=True, start_date__gte=f.start))
-        if f.end:
-            qs = qs.filter(start_date__lte=f.end)
+        f = self.f
+        qs = Event.objects.filter(overlapping(f.start, f.end, date=None, period=("start_date", "end_date")))
         if f.province:
             qs = qs.filter(province=f.province)
         if f.programme:
@@ -339,10 +337,7 @@ class Dashboard:
         f = self.f
         qs = StatisticValue.objects.with_related().filter(region__code=settings.PORTAL_REGION_CODE)
         qs = qs.filter(province=f.province) if f.province else qs.filter(province__isnull=True)
-        if f.start:
-            qs = qs.filter(Q(period_end__gte=f.start) | Q(period_end__isnull=True, period_start__gte=f.start))
-        if f.end:
-            qs = qs.filter(period_start__lte=f.end)
+        qs = qs.filter(overlapping(f.start, f.end, date=None))
         values = qs.order_by("statistic__order", "statistic__code", "period_start", "pk")[: self.STATISTICS_SHOWN]
         rows = [
             [f"{value.statistic}{separator()}{format_period(value.period_start, value.period_end or value.period_start)}",

@@ -2,50 +2,42 @@
 prepared, approved or carried out at it, strategies presented, projects approved.
 
 The links live on the agreements, strategies and projects (this app builds on meetings); the
-meeting form gets these fields through ``core.forms.extend_form`` (registered in ``apps``).
+meeting form gets these fields through ``core.forms.extend_form`` (registered in ``apps``), each
+a chooser over the meeting's reverse relation.
 """
 
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import FormExtension, MultiChooser, RecordMultipleChoiceField
+from meetings.models import Meeting
 
-from .models import Event, PartnershipAgreement, Project, Strategy, StrategyAxis
+from .models import PartnershipAgreement, Project, Strategy
 
-# (form field, model, its many-to-many to meetings, label); the chooser reads the records
-# through a concrete relation to the model (``core.editing.ChooserView`` needs one).
+# (form field: the meeting's reverse relation, model, its many-to-many to meetings, label)
 MANY = [
-    ("agreements_prepared", PartnershipAgreement, "meetings", _("partnership agreements prepared at this meeting")),
+    ("agreements", PartnershipAgreement, "meetings", _("partnership agreements prepared at this meeting")),
     ("agreements_approved", PartnershipAgreement, "approved_at", _("partnership agreements approved at this meeting")),
     ("agreements_carried_out", PartnershipAgreement, "carried_out_at",
      _("partnership agreements carried out through this meeting")),
     ("strategies_presented", Strategy, "presented_at", _("strategies presented at this meeting")),
 ]  # fmt: skip
-CHOOSER_FIELD = {
-    PartnershipAgreement: Event._meta.get_field("agreement"),
-    Strategy: StrategyAxis._meta.get_field("strategy"),
-    Project: PartnershipAgreement._meta.get_field("projects"),
-}
 
 
 class MeetingLinks(FormExtension):
     """Adds the links above and ``projects_approved`` (projects whose approving meeting it is)."""
 
     def fields(self, meeting):
-        fields = {}
-        for name, model, relation, label in MANY:
-            initial = model.objects.filter(**{relation: meeting}) if meeting.pk else model.objects.none()
-            fields[name] = self._field(model, label, initial)
-        initial = Project.objects.filter(approving_meeting=meeting) if meeting.pk else Project.objects.none()
-        fields["projects_approved"] = self._field(Project, _("projects approved at this meeting"), initial)
-        return fields
-
-    @staticmethod
-    def _field(model, label, initial):
-        return RecordMultipleChoiceField(
-            queryset=model.objects.all(), required=False, label=capfirst(label),
-            widget=MultiChooser(CHOOSER_FIELD[model]), initial=[record.pk for record in initial],
-        )  # fmt: skip
+        labels = [(name, model, label) for name, model, _relation, label in MANY]
+        labels.append(("projects_approved", Project, _("projects approved at this meeting")))
+        return {
+            name: RecordMultipleChoiceField(
+                queryset=model.objects.all(), required=False, label=capfirst(label),
+                widget=MultiChooser(Meeting._meta.get_field(name)),
+                initial=list(getattr(meeting, name).values_list("pk", flat=True)) if meeting.pk else [],
+            )
+            for name, model, label in labels
+        }  # fmt: skip
 
     def save(self, meeting, cleaned_data):
         for name, model, relation, _label in MANY:

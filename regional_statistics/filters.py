@@ -1,7 +1,7 @@
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import DayRangeFilter, PortalOrderingFilter, RecordChoiceFilter, SearchFilterSet
+from core.models import overlapping
 from stakeholders.models import Province, Region
 
 from .models import Statistic, StatisticValue
@@ -21,10 +21,4 @@ class StatisticValueFilter(SearchFilterSet):
 
     def filter_date(self, queryset, name, value):
         """Values at a day in the range, or over a period that overlaps it."""
-        if value.start:
-            queryset = queryset.filter(
-                Q(period_end__gte=value.start) | Q(period_end__isnull=True, period_start__gte=value.start)
-            )
-        if value.stop:
-            queryset = queryset.filter(period_start__lte=value.stop)
-        return queryset
+        return queryset.filter(overlapping(value.start, value.stop, date=None))

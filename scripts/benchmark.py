@@ -54,7 +54,7 @@ def pages() -> list[tuple[str, str, str]]:
     from core import registry
     from core.jobs import Job
     from meetings.models import CalendarFeed, Consultation, Meeting, Recommendation
-    from projects.models import Event, Project
+    from projects.models import Event, PartnershipAgreement, Project
     from regional_statistics.models import StatisticValue
     from sources.models import Source
     from stakeholders.models import Organization, Person
@@ -92,6 +92,7 @@ def pages() -> list[tuple[str, str, str]]:
         ("detail", "organization renamed", Organization.objects.filter(former_names__isnull=False)
                                            .order_by("pk").first().get_absolute_url()),
         ("detail", "meeting edit form", reverse("meetings:meeting_update", args=[(busy or real).pk])),
+        ("detail", "agreement", PartnershipAgreement.objects.order_by("pk").first().get_absolute_url()),
         ("detail", "event", organized.get_absolute_url()),
         ("detail", "source cited", cited.get_absolute_url()),
         ("detail", "job", job.get_absolute_url()),

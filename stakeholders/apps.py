@@ -25,9 +25,7 @@ class StakeholdersConfig(AppConfig):
             private_fields=("email", "phone"),
             private_permission="stakeholders.view_contact_details",
         )
-        registry.register(
-            m.Office, choosable=True, history=True, chooser_search=("search_text",), chooser_related=("organization",)
-        )
+        registry.register(m.Office, choosable=True, history=True, chooser_related=("organization",))
         registry.register(
             m.Position,
             choosable=True,

@@ -8,11 +8,35 @@ from core.search import normalize
 from .models import Office, Organization, OrganizationName, Person, Position
 
 
-class OrganizationForm(VersionedFormMixin, PortalModelForm):
+class SameNameCheckMixin:
+    """Refuses a new or renamed record that ``same_named`` finds others named like (a list of
+    them as shown to staff) until staff tick the form's ``confirm_field``, which stays hidden
+    until then; ``same_name_message`` says so above the form, with ``%(names)s``."""
+
+    confirm_field = ""
+    same_name_message = ""
+
+    def same_named(self, cleaned) -> list[str]:
+        raise NotImplementedError
+
+    def clean(self):
+        cleaned = super().clean()
+        renamed = not self.instance.pk or set(self.bilingual[0]) & set(self.changed_data)
+        if renamed and not cleaned.get(self.confirm_field) and (names := self.same_named(cleaned)):
+            self.fields[self.confirm_field].widget = forms.CheckboxInput()
+            message = forms.ValidationError(
+                self.same_name_message, code="same_name", params={"names": separator().join(dict.fromkeys(names))}
+            )
+            self.add_error(None, message)
+        return cleaned
+
+
+class OrganizationForm(SameNameCheckMixin, VersionedFormMixin, PortalModelForm):
     """An organization; a new name that is another organization's (whatever its hamza, accents or
     case) is refused until staff confirm it is another body."""
 
     bilingual = (("name_ar", "name_fr"),)
+    confirm_field = "another_organization"
     another_organization = forms.BooleanField(
         label=_("This is another organization with the same name"), required=False, widget=forms.HiddenInput
     )
@@ -24,27 +48,19 @@ class OrganizationForm(VersionedFormMixin, PortalModelForm):
             "dissolved_on", "successor",
         ]  # fmt: skip
 
-    def clean(self):
-        cleaned = super().clean()
-        renamed = not self.instance.pk or {"name_ar", "name_fr"} & set(self.changed_data)
-        if not renamed or cleaned.get("another_organization"):
-            return cleaned
+    same_name_message = _(
+        "The portal already has %(names)s. Choose it in your forms instead; if this is another "
+        "body, tick “This is another organization with the same name” below and save again."
+    )
+
+    def same_named(self, cleaned) -> list[str]:
+        """Organizations named alike in Arabic or in French, whatever the hamza, accents or case."""
         same = []
         for name in ("name_ar", "name_fr"):
             if wanted := normalize(cleaned.get(name) or ""):
                 candidates = Organization.objects.filter(search_text__contains=wanted).exclude(pk=self.instance.pk)
-                same += [org for org in candidates[:20] if normalize(getattr(org, name)) == wanted]
-        if same:
-            self.fields["another_organization"].widget = forms.CheckboxInput()
-            names = separator().join(dict.fromkeys(f"{org} (#{org.pk})" for org in same))
-            self.add_error(None, forms.ValidationError(
-                _(
-                    "The portal already has %(names)s. Choose it in your forms instead; if this is another "
-                    "body, tick “This is another organization with the same name” below and save again."
-                ),
-                code="same_organization", params={"names": names},
-            ))  # fmt: skip
-        return cleaned
+                same += [f"{org} (#{org.pk})" for org in candidates[:20] if normalize(getattr(org, name)) == wanted]
+        return same
 
 
 class OrganizationNameRowForm(PortalModelForm):
@@ -58,11 +74,12 @@ class OrganizationNameRowForm(PortalModelForm):
 OrganizationNameFormSet = table_formset(Organization, OrganizationName, form=OrganizationNameRowForm)
 
 
-class PersonForm(VersionedFormMixin, PortalModelForm):
+class PersonForm(SameNameCheckMixin, VersionedFormMixin, PortalModelForm):
     """A person; a new name that matches someone in the portal as the press spells it
     (``Person.objects.namesakes``) is refused until staff confirm it is another person."""
 
     bilingual = (("full_name_ar", "full_name_latin"),)
+    confirm_field = "another_person"
     another_person = forms.BooleanField(
         label=_("This is another person with the same name"), required=False, widget=forms.HiddenInput
     )
@@ -71,29 +88,16 @@ class PersonForm(VersionedFormMixin, PortalModelForm):
         model = Person
         fields = ["full_name_ar", "full_name_latin", "gender", "email", "phone"]
 
-    def clean(self):
-        cleaned = super().clean()
-        renamed = not self.instance.pk or {"full_name_ar", "full_name_latin"} & set(self.changed_data)
-        if not renamed or cleaned.get("another_person"):
-            return cleaned
+    same_name_message = _(
+        "The portal already has %(names)s, spelt the same way or nearly. Choose them in "
+        "your forms instead; if this is someone else, tick “This is another person with the "
+        "same name” below and save again."
+    )
+
+    def same_named(self, cleaned) -> list[str]:
         namesakes = Person.objects.namesakes(cleaned.get("full_name_ar", ""), cleaned.get("full_name_latin", ""))
         namesakes = namesakes.exclude(pk=self.instance.pk).prefetch_related("positions__organization")
-        names = [_told_apart(person) for person in namesakes.order_by("pk")[:5]]
-        if names:
-            self.fields["another_person"].widget = forms.CheckboxInput()
-            self.add_error(
-                None,
-                forms.ValidationError(
-                    _(
-                        "The portal already has %(names)s, spelt the same way or nearly. Choose them in "
-                        "your forms instead; if this is someone else, tick “This is another person with the "
-                        "same name” below and save again."
-                    ),
-                    code="namesake",
-                    params={"names": separator().join(names)},
-                ),
-            )
-        return cleaned
+        return [_told_apart(person) for person in namesakes.order_by("pk")[:5]]
 
 
 class PositionForm(VersionedFormMixin, PortalModelForm):

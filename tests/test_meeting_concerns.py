@@ -46,3 +46,14 @@ def test_the_consultation_meetings_table_has_no_such_fields(staff_client):
     from meetings.forms import ConsultationMeetingFormSet
 
     assert "agreements_approved" not in ConsultationMeetingFormSet().forms[0].fields
+
+
+def test_the_link_choosers_search_the_records_from_the_meetings_side(staff_client):
+    agreement = AgreementFactory(title_fr="Convention du salon régional")
+    query = {"app_label": "meetings", "model_name": "meeting", "field_name": "agreements_approved", "term": "salon"}
+    answer = staff_client.get(reverse("core:chooser"), query).json()
+    assert {"id": str(agreement.pk), "text": str(agreement)} in answer["results"]
+    query |= {"field_name": "projects_approved", "term": "zzz-none"}
+    assert staff_client.get(reverse("core:chooser"), query).json()["results"] == []
+    query |= {"field_name": "attendances"}  # a reverse relation to records that are not choosable
+    assert staff_client.get(reverse("core:chooser"), query).status_code == 404

@@ -10,6 +10,7 @@ from core.dates import format_period, month_or_year
 from meetings.models import Meeting
 from projects.models import Event
 
+from .factories import MeetingFactory
 from .test_editing import meeting_data
 from .test_events import council, fair_data, project  # noqa: F401 (fixtures)
 
@@ -72,6 +73,10 @@ def test_a_meeting_known_to_the_year_sorts_on_its_first_day(staff_client):
     in_2024 = Meeting.objects.within(datetime.date(2024, 3, 1), datetime.date(2024, 3, 31))
     assert list(in_2024) == [meeting]
     assert list(Meeting.objects.within(datetime.date(2025, 1, 1))) == []
+    before = MeetingFactory(date=datetime.date(2023, 12, 31))
+    after = MeetingFactory(date=datetime.date(2024, 1, 2))
+    ordered = [m.pk for m in Meeting.objects.filter(pk__in=[meeting.pk, before.pk, after.pk]).newest_first()]
+    assert ordered == [after.pk, meeting.pk, before.pk]  # "2024" sorts on 1 January 2024
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from .decisions import Decision
 from .documents import ConsultationDocument, DecisionDocument, MeetingDocument
 from .feeds import CalendarFeed
 from .links import MeetingLink, MeetingSeries
-from .meetings import AgendaItem, Attendance, Consultation, Meeting, MeetingQuerySet, ParticipantCategory, overlapping
+from .meetings import AgendaItem, Attendance, Consultation, Meeting, MeetingQuerySet, ParticipantCategory
 from .recommendations import Recommendation, RecommendationAnswer, RecommendationLink, StatusChange
 
 __all__ = [
@@ -25,5 +25,4 @@ __all__ = [
     "RecommendationAnswer",
     "RecommendationLink",
     "StatusChange",
-    "overlapping",
 ]

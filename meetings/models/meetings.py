@@ -22,6 +22,7 @@ from core.models import (
     SearchableModel,
     VersionedModel,
     newest_first,
+    overlapping,
     search_index,
 )
 
@@ -42,24 +43,6 @@ def _clean_counts_and_period(obj, start: str, end: str) -> dict:
 def within(day: datetime.date, start: datetime.date | None, end: datetime.date | None) -> bool:
     """True when ``day`` is in [start, end]; a missing end is open."""
     return (start is None or day >= start) and (end is None or day <= end)
-
-
-def overlapping(start=None, stop=None, date="date") -> Q:
-    """A condition for records dated ``date`` in [start, stop], or, undated, whose period_start..period_end
-    overlaps it. Pass ``date=None`` for records that only have a period (consultations)."""
-    by_period = Q(period_start__isnull=False)
-    if start:
-        by_period &= Q(period_end__gte=start) | Q(period_end__isnull=True, period_start__gte=start)
-    if stop:
-        by_period &= Q(period_start__lte=stop)
-    if date is None:
-        return by_period
-    on_day = Q(**{f"{date}__isnull": False})
-    if start:
-        on_day &= Q(**{f"{date}__gte": start})
-    if stop:
-        on_day &= Q(**{f"{date}__lte": stop})
-    return on_day | (Q(**{f"{date}__isnull": True}) & by_period)
 
 
 class MeetingQuerySet(models.QuerySet):
