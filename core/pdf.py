@@ -7,10 +7,14 @@ ignores ``dir="auto"``, so templates set ``dir`` on every paragraph whose langua
 styles and use system fonts, so a record's text can never make the server load a URL.
 """
 
+import hashlib
+
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language_bidi
+
+from . import shared_cache
 
 
 def _no_fetching(url, *args, **kwargs):
@@ -28,7 +32,12 @@ def pdf_bytes(template: str, context: dict, request=None) -> bytes:
 
 
 def pdf_response(template: str, context: dict, request, filename: str) -> HttpResponse:
-    """An attachment ``filename`` holding the PDF of ``template``."""
-    response = HttpResponse(pdf_bytes(template, context, request), content_type="application/pdf")
+    """An attachment ``filename`` holding the PDF of ``template``, kept in the shared cache until
+    a record changes (core.shared_cache), per page address, day and set of permissions (what the
+    user may see): WeasyPrint takes about half a second for a meeting's minutes."""
+    permissions = hashlib.sha256(",".join(sorted(request.user.get_all_permissions())).encode()).hexdigest()[:16]
+    key = f"pdf:{template}:{request.get_full_path()}:{timezone.localdate().isoformat()}:{permissions}"
+    body = shared_cache.remember(key, lambda: pdf_bytes(template, context, request))
+    response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

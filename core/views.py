@@ -14,6 +14,7 @@ from . import registry
 from .documents import document_model_of
 from .exports import FORMATS, export_response
 from .jobs import Job
+from .pagination import PortalPaginator
 
 
 def query_without(request, *keys) -> str:
@@ -75,6 +76,8 @@ class PortalListView(ModelPermissionMixin, FilterView):
     """
 
     paginate_by = settings.PAGINATE_BY
+    paginator_class = PortalPaginator
+    search_count_bound = 1000  # a search counts its rows up to this many (core.pagination)
     template_name_suffix = "_list"
     export_fields: tuple[str, ...] = ()
     export_headers: dict = {}
@@ -128,6 +131,11 @@ class PortalListView(ModelPermissionMixin, FilterView):
         kwargs = super().get_filterset_kwargs(filterset_class)
         kwargs["queryset"] = visible_to(kwargs["queryset"], self.request.user)
         return kwargs
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        if self.request.GET.get("q", "").strip():
+            kwargs["count_bound"] = self.search_count_bound
+        return super().get_paginator(queryset, per_page, **kwargs)
 
     def paginate_queryset(self, queryset, page_size):
         """Ids first: the page's keys come from a query that reads only the ordering's index

@@ -47,10 +47,9 @@ class MeetingSeriesAdmin(HistoryAdmin):
 @admin.register(Meeting)
 class MeetingAdmin(HistoryAdmin):
     list_display = ["title_ar", "title_fr", "kind", "date", "period_start", "province", "status"]
-    list_filter = ["kind", "status", "format", "province"]
+    list_filter = ["kind", "status", "format", "province", ("date", admin.DateFieldListFilter)]
     list_select_related = ["province"]
     search_fields = ["title_ar", "title_fr", "venue"]
-    date_hierarchy = "date"
     autocomplete_fields = ["region", "province", "chair", "organizer", "consultation", "series"]
     inlines = [AgendaItemInline, AttendanceInline, MeetingLinkInline, document_inline(MeetingDocument)]
 
@@ -58,8 +57,8 @@ class MeetingAdmin(HistoryAdmin):
 @admin.register(Attendance)
 class AttendanceAdmin(HistoryAdmin):
     list_display = ["meeting", "person", "group_ar", "position", "organization", "mode", "status", "role"]
-    list_filter = ["mode", "status", "role", "category"]
-    date_hierarchy = "meeting__date"
+    list_filter = ["mode", "status", "role", "category", ("meeting__date", admin.DateFieldListFilter)]
+    ordering = ["-pk"]
     list_select_related = ["meeting", "person", "position__person", "position__organization", "organization"]
     search_fields = ["person__full_name_ar", "person__full_name_latin", "group_ar", "group_fr", "meeting__title_ar"]
     autocomplete_fields = ["meeting", "person", "position", "office", "organization"]
@@ -98,6 +97,7 @@ class RecommendationAdmin(HistoryAdmin):
     list_display = ["__str__", "axis", "status", "source_consultation", "source_meeting"]
     list_filter = ["status", "axis", "source_consultation"]
     list_select_related = ["axis", "source_consultation", "source_meeting"]
+    ordering = ["-pk"]  # newest first: sorting on the axis would sort every row
     search_fields = ["text_ar", "text_fr"]
     autocomplete_fields = ["axis", "source_meeting", "source_consultation"]
     inlines = [StatusChangeInline]

@@ -23,6 +23,7 @@ from django.views import View
 from django.views.generic import ListView
 from icalendar import Event
 
+from core import shared_cache
 from core.calendars import calendar, vtimezone
 from core.models import related_count
 from core.views import ModelPermissionMixin
@@ -60,8 +61,8 @@ def event(meeting: Meeting, url: str, stamp: datetime.datetime) -> Event:
     return item
 
 
-def ics_response(meetings, request, name: str, filename: str) -> HttpResponse:
-    """A text/calendar response with the meetings that have a day (a list of Meeting)."""
+def ical_of(meetings, request, name: str) -> bytes:
+    """The iCalendar file of the meetings that have a day (a list of Meeting)."""
     dated = [meeting for meeting in meetings if meeting.date]
     ical = calendar(name)
     if dated:
@@ -69,7 +70,12 @@ def ics_response(meetings, request, name: str, filename: str) -> HttpResponse:
     stamp = timezone.now().astimezone(datetime.UTC)
     for meeting in dated:
         ical.add_component(event(meeting, request.build_absolute_uri(meeting.get_absolute_url()), stamp))
-    response = HttpResponse(ical.to_ical(), content_type="text/calendar; charset=utf-8")
+    return ical.to_ical()
+
+
+def ics_response(body: bytes, filename: str) -> HttpResponse:
+    """A text/calendar download of ``body`` (``ical_of``)."""
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
@@ -113,18 +119,23 @@ class CalendarFeedView(View):
     """The feed of a secret address, read by calendar applications without signing in: the
     meetings its user may view, those ahead first, then those of the past year, newest first, up
     to ``FEED_MAX`` in all; 404 for an unknown address, or when its user is inactive or may no
-    longer view meetings. Never cached on the way (``Cache-Control: private``)."""
+    longer view meetings. Never cached on the way (``Cache-Control: private``); the same for
+    every user, kept in the shared cache until a record changes."""
 
     def get(self, request, token):
         feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token)
         if not feed.user.is_active or not feed.user.has_perm("meetings.view_meeting"):
             raise Http404
         today = timezone.localdate()
+        key = f"calendar-feed:{request.get_host()}:{today.isoformat()}"
+        return ics_response(shared_cache.remember(key, lambda: self.ical(today)), "meetings.ics")
+
+    def ical(self, today) -> bytes:
         meetings = Meeting.objects.select_related("province")
         upcoming = list(meetings.filter(date__gte=today).order_by("date", "pk")[:FEED_MAX])
         since = today - datetime.timedelta(days=FEED_DAYS_BACK)
         recent = meetings.filter(date__gte=since, date__lt=today).order_by("-date", "-pk")[: FEED_MAX - len(upcoming)]
-        return ics_response(upcoming + list(recent), request, _("SSE meetings"), "meetings.ics")
+        return ical_of(upcoming + list(recent), self.request, _("SSE meetings"))
 
 
 class MeetingIcsView(MeetingDetailView):
@@ -132,4 +143,4 @@ class MeetingIcsView(MeetingDetailView):
 
     def get(self, request, *args, **kwargs):
         meeting = self.object = self.get_object()
-        return ics_response([meeting], request, str(meeting), f"meeting-{meeting.pk}.ics")
+        return ics_response(ical_of([meeting], request, str(meeting)), f"meeting-{meeting.pk}.ics")

@@ -7,11 +7,13 @@ The same data for everyone, so any site may read it (``Access-Control-Allow-Orig
 """
 
 import functools
+import json
 import re
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import translation
@@ -19,6 +21,8 @@ from django.utils.decorators import method_decorator
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views import View
+
+from core import shared_cache
 
 from .opendata import ALL, DATASETS, LANGUAGES, LICENCE, PAGE_SIZE
 
@@ -91,7 +95,7 @@ class OpenDataIndexView(OpenDataView):
 
 class OpenDataDatasetView(OpenDataView):
     """One page of a dataset, in id order: 404 for an unknown dataset, 400 for an ``after`` that
-    is not a record id."""
+    is not a record id. Each page's JSON is kept in the shared cache until a record changes."""
 
     def get(self, request, dataset):
         if dataset not in DATASETS:
@@ -99,17 +103,23 @@ class OpenDataDatasetView(OpenDataView):
         after = request.GET.get("after", "0")
         if not RECORD_ID.fullmatch(after):
             return json_response({"error": _("“after” is the id of a record: a whole number.")}, status=400)
-        records, last = DATASETS[dataset].page(int(after))
-        url = request.build_absolute_uri(reverse("overview:open_data_dataset", args=[dataset]))
-        return json_response(
-            {
-                "dataset": dataset,
-                "record_schema": self.schema_url(DATASETS[dataset].definition),
-                "after": int(after),
-                "next": f"{url}?after={last}" if last is not None else None,
-                "records": records,
-            }
-        )
+        key = f"open-data:{request.get_host()}:{dataset}:{int(after)}"
+        response = HttpResponse(shared_cache.remember(key, lambda: self.page(dataset, int(after))), CONTENT_TYPE)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+    def page(self, dataset: str, after: int) -> bytes:
+        """The page's JSON, as ``json_response`` writes it."""
+        records, last = DATASETS[dataset].page(after)
+        url = self.request.build_absolute_uri(reverse("overview:open_data_dataset", args=[dataset]))
+        page = {
+            "dataset": dataset,
+            "record_schema": self.schema_url(DATASETS[dataset].definition),
+            "after": after,
+            "next": f"{url}?after={last}" if last is not None else None,
+            "records": records,
+        }
+        return json.dumps(page, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
 
 
 class OpenDataSchemaView(OpenDataView):

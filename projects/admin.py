@@ -66,9 +66,9 @@ class ProgrammeAdmin(HistoryAdmin):
 @admin.register(Project)
 class ProjectAdmin(HistoryAdmin):
     list_display = ["title_ar", "programme", "status", "progress", "budget", "lead_organization", "approving_meeting"]
-    date_hierarchy = "approving_meeting__date"
-    list_filter = ["status", "programme", "thematic_axes"]
+    list_filter = ["status", "programme", "thematic_axes", ("approving_meeting__date", admin.DateFieldListFilter)]
     list_select_related = ["programme", "lead_organization", "approving_meeting"]
+    ordering = ["-pk"]  # newest first, on the key's index
     search_fields = ["title_ar", "title_fr", "description_ar", "description_fr"]
     autocomplete_fields = [
         "programme",

@@ -161,6 +161,7 @@ STORAGES = {
 # The admin's "revert to this version" would set workflow statuses directly: off.
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
+FORM_RENDERER = "core.renderers.PortalFormRenderer"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -172,16 +173,22 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 4000
 # The region whose council runs the portal (HCP code): Drâa-Tafilalet.
 PORTAL_REGION_CODE = env.str("PORTAL_REGION_CODE", default="08")
 
-# --- Cache and sessions: Redis when REDIS_URL is set (shared by every worker), else local memory.
+# --- Cache and sessions: Redis when REDIS_URL is set, else files in CACHE_DIR; either is shared
+# by every worker of one host, so a figure another worker has changed is never served.
 REDIS_URL = env.str("REDIS_URL", default="")
+CACHE_DIR = env.path("CACHE_DIR", default=BASE_DIR / ".cache")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(CACHE_DIR),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
 }
-# Dashboard figures kept this many seconds per filter set, only in a shared cache (overview.figures_cache).
-DASHBOARD_CACHE_SECONDS = env.int("DASHBOARD_CACHE_SECONDS", default=300) if REDIS_URL else 0
-# cached_db only with a shared cache: a worker's own memory would keep a signed-out session alive.
+# Dashboard figures, open data pages and calendar feeds kept this many seconds until a record
+# changes (core.shared_cache); 0: never kept. DASHBOARD_CACHE_SECONDS is its former name.
+RECORDS_CACHE_SECONDS = env.int("RECORDS_CACHE_SECONDS", default=env.int("DASHBOARD_CACHE_SECONDS", default=300))
 SESSION_ENGINE = f"django.contrib.sessions.backends.{'cached_db' if REDIS_URL else 'db'}"
 # Signed out after this many minutes without a request (core.middleware.SlidingSessionMiddleware).
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=60) * 60

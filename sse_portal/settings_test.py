@@ -15,6 +15,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Each test starts from an empty cache of its own process; figures are computed anew (test_scale keeps them).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+RECORDS_CACHE_SECONDS = 0
 STATIC_ROOT = None  # tests serve nothing collected; skips WhiteNoise's missing-directory warning
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -69,7 +69,7 @@ def test_the_global_search_counts_up_to_its_limit(staff_client, monkeypatch, eng
 def test_dashboard_figures_are_kept_per_filter_set_until_a_record_changes(
     partner_client, settings, django_capture_on_commit_callbacks
 ):
-    settings.DASHBOARD_CACHE_SECONDS = 60
+    settings.RECORDS_CACHE_SECONDS = 60
     cache.clear()
     url = reverse("overview:dashboard")
 
@@ -85,3 +85,75 @@ def test_dashboard_figures_are_kept_per_filter_set_until_a_record_changes(
     with django_capture_on_commit_callbacks(execute=True):
         MeetingFactory()  # a saved change moves the generation on, once committed
     assert held_meetings(partner_client.get(url)) == first + 1
+
+
+def test_a_deep_page_is_read_from_the_other_end_with_the_same_rows(staff_client):
+    meetings = MeetingFactory.create_batch(60)
+    newest_first = [m.pk for m in sorted([*meetings, *Meeting.objects.exclude(pk__in=[m.pk for m in meetings])],
+                                         key=lambda m: (m.date or m.period_start, m.pk), reverse=True)]  # fmt: skip
+    with CaptureQueriesContext(connection) as queries:
+        last = staff_client.get(reverse("meetings:meeting_list"), {"page": 3})
+    assert [m.pk for m in last.context["object_list"]] == newest_first[50:]
+    keys = next(q["sql"] for q in queries if "LIMIT" in q["sql"] and "COUNT" not in q["sql"])
+    assert "OFFSET" not in keys  # the last rows of the reversed order are its first
+    middle = staff_client.get(reverse("meetings:meeting_list"), {"page": 2}).context["object_list"]
+    assert [m.pk for m in middle] == newest_first[25:50]
+
+
+def test_a_search_counts_its_rows_up_to_a_bound(staff_client, monkeypatch, english):
+    from core.views import PortalListView
+
+    monkeypatch.setattr(PortalListView, "search_count_bound", 30)
+    MeetingFactory.create_batch(40, title_fr="Salon régional de l'économie sociale")
+    found = staff_client.get(reverse("meetings:meeting_list"), {"q": "salon"})
+    assert (found.context["paginator"].count, found.context["paginator"].bounded) == (30, True)
+    assert "More than 30 records" in found.content.decode() and "Page 1 of more than 2" in found.content.decode()
+    assert len(found.context["object_list"]) == 25
+    few = staff_client.get(reverse("meetings:meeting_list"), {"q": "salon", "kind": "working_meeting"})
+    assert not few.context["paginator"].bounded
+    everything = staff_client.get(reverse("meetings:meeting_list"))
+    assert (
+        everything.context["paginator"].count == Meeting.objects.count() and not everything.context["paginator"].bounded
+    )
+
+
+def test_open_data_pages_and_calendar_feeds_are_kept_until_a_record_changes(
+    staff_user, client, settings, django_capture_on_commit_callbacks
+):
+    from meetings.models import CalendarFeed
+
+    settings.RECORDS_CACHE_SECONDS = 60
+    cache.clear()
+    page_url = reverse("overview:open_data_dataset", args=["meetings"])
+    feed_url = reverse("meetings:calendar_feed", args=[CalendarFeed.of(staff_user).token])
+    first = client.get(page_url).json()
+    assert client.get(feed_url).status_code == 200
+    with CaptureQueriesContext(connection) as kept:
+        again = client.get(page_url).json()
+        client.get(feed_url)
+    assert again == first and not any("meetings_meeting" in q["sql"] for q in kept)
+    with django_capture_on_commit_callbacks(execute=True):
+        MeetingFactory(date="2099-01-05", title_ar="اجتماع مقبل")
+    assert len(client.get(page_url).json()["records"]) == len(first["records"]) + 1
+    assert "اجتماع مقبل" in client.get(feed_url).content.decode()
+
+
+def test_a_paper_is_rendered_once_per_set_of_permissions_until_a_record_changes(
+    staff_client, partner_client, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from core import pdf
+
+    settings.RECORDS_CACHE_SECONDS = 60
+    cache.clear()
+    rendered = []
+    real = pdf.pdf_bytes
+    monkeypatch.setattr(pdf, "pdf_bytes", lambda *args, **kwargs: rendered.append(1) or real(*args, **kwargs))
+    meeting = Meeting.objects.get(date="2022-05-11")
+    url = reverse("meetings:meeting_minutes", args=[meeting.pk])
+    first = staff_client.get(url).content
+    assert staff_client.get(url).content == first and len(rendered) == 1
+    assert partner_client.get(url).content.startswith(b"%PDF") and len(rendered) == 2  # a partner's own
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.save()
+    staff_client.get(url)
+    assert len(rendered) == 3
