@@ -5,9 +5,11 @@ Used by scripts/benchmark.py, in-process and under gunicorn (DJANGO_SETTINGS_MOD
 scripts/ on the path).
 """
 
-from sse_portal import settings as production  # noqa: E402  (imported by the line above, with its key)
+import sys
+
 from sse_portal.settings_test import *  # noqa: F403
 
+production = sys.modules["sse_portal.settings"]  # imported by the test settings, with their key
 CACHES, RECORDS_CACHE_SECONDS = production.CACHES, production.RECORDS_CACHE_SECONDS
 ROOT_URLCONF = "bench_urls"
 DEBUG = False  # as in production (DEBUG would also log every query of the bulk build)
