@@ -10,10 +10,13 @@ from django.core.paginator import Paginator
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from core import shared_cache
 from core.forms import TolerantDateField
 from core.spreadsheets import XLSX, csv_lines, xlsx_bytes
 from core.views import bad_filters, query_without
@@ -59,8 +62,12 @@ class DashboardMixin(PermissionRequiredMixin):
 
 
 class DashboardPage(DashboardMixin, TemplateView):
-    """Base of the dashboard pages: the filters, the tabs, the query string to keep."""
+    """Base of the dashboard pages: the filters, the tabs, the query string to keep, and the tab's
+    ``body_template`` with ``body_context()``, kept rendered in the shared cache per tab, filters
+    and language until a record changes (core.shared_cache): the same for every reader."""
 
+    template_name = "overview/dashboard/page.html"
+    body_template = ""
     tab = ""
 
     def get_context_data(self, **kwargs):
@@ -68,42 +75,52 @@ class DashboardPage(DashboardMixin, TemplateView):
         dashboard = self.dashboard()
         query = query_without(self.request, "measure")
         context.update(dashboard=dashboard, filter_form=self.filter_form, tab=self.tab, query=query)
+
+        def body() -> str:
+            context.update(self.body_context(context))
+            return render_to_string(self.body_template, context, self.request)
+
+        key = f"dashboard-page:{self.tab}:{self.request.GET.urlencode()}"
+        context["body"] = mark_safe(shared_cache.remember(key, body))  # noqa: S308  (rendered, escaped there)
         return context
+
+    def body_context(self, context) -> dict:
+        """What the tab's body shows beyond the page's context (computed only when not kept)."""
+        return {}
 
 
 class OverviewView(DashboardPage):
     """Headline figures, each with its chart, its table and its downloads."""
 
-    template_name = "overview/dashboard/overview.html"
+    body_template = "overview/dashboard/overview.html"
     tab = "overview"
 
 
 class ProvincesView(DashboardPage):
     """The region's map, each province shaded by the chosen measure, and the figures by province."""
 
-    template_name = "overview/dashboard/provinces.html"
+    body_template = "overview/dashboard/provinces.html"
     tab = "provinces"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
         measures = Dashboard.PROVINCE_MEASURES
         measure = self.request.GET.get("measure")
         measure = measure if measure in measures else "meetings"
-        figure = context["dashboard"].by_province
-        column = list(measures).index(measure) + 1
-        context.update(measures=measures, measure=measure, map=province_map(figure, column))
-        return context
+        return super().get_context_data(measures=measures, measure=measure, **kwargs)
+
+    def body_context(self, context) -> dict:
+        column = list(context["measures"]).index(context["measure"]) + 1
+        return {"map": province_map(context["dashboard"].by_province, column)}
 
 
 class TimelineView(DashboardPage):
     """Meetings, sessions, consultations and agreement milestones, newest first (at most 200)."""
 
-    template_name = "overview/dashboard/timeline.html"
+    body_template = "overview/dashboard/timeline.html"
     tab = "timeline"
     LIMIT = 200
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+    def body_context(self, context) -> dict:
         dashboard = context["dashboard"]
         events = []
         dated = dashboard.meetings().filter(Q(date__isnull=False) | Q(period_start__isnull=False))  # a day to sort by
@@ -121,8 +138,7 @@ class TimelineView(DashboardPage):
                 if meeting.date or meeting.period_start:
                     events.append((meeting.date or meeting.period_start, agreement, _("agreement prepared")))
         events.sort(key=lambda event: event[0], reverse=True)
-        context["events"] = events[: self.LIMIT]
-        return context
+        return {"events": events[: self.LIMIT]}
 
 
 class FollowUpView(DashboardPage):
@@ -133,13 +149,12 @@ class FollowUpView(DashboardPage):
     recommendations were one page of 10 MiB.
     """
 
-    template_name = "overview/dashboard/follow_up.html"
+    body_template = "overview/dashboard/follow_up.html"
     tab = "follow-up"
     PAGE = 10
     SHOWN = 20
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+    def body_context(self, context) -> dict:
         paginator = Paginator(context["dashboard"].consultations().select_related("programme"), self.PAGE)
         page = paginator.get_page(self.request.GET.get("page"))
         consultations = list(page.object_list)
@@ -160,11 +175,10 @@ class FollowUpView(DashboardPage):
         for consultation in consultations:
             consultation.followed = followed.get(consultation.pk, [])
             consultation.followed_total = totals.get(consultation.pk, 0)
-        context.update(
-            consultations=consultations, page_obj=page, paginator=paginator, is_paginated=page.has_other_pages(),
-            query_without_page=query_without(self.request, "page"),
-        )  # fmt: skip
-        return context
+        return {
+            "consultations": consultations, "page_obj": page, "paginator": paginator,
+            "is_paginated": page.has_other_pages(), "query_without_page": query_without(self.request, "page"),
+        }  # fmt: skip
 
 
 class ExportView(DashboardMixin, View):

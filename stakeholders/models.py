@@ -239,7 +239,7 @@ class OrganizationName(VersionedModel):
     class Meta:
         verbose_name = _("former name")
         verbose_name_plural = _("former names")
-        ordering = ["organization", "-end_date", "pk"]
+        ordering = ["organization_id", "-end_date", "pk"]
         constraints = [
             in_one_language_at_least("name_ar", "name_fr", "organization_name_has_a_name"),
             end_not_before_start("start_date", "end_date", "organization_name_end_after_start"),

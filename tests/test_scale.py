@@ -157,3 +157,42 @@ def test_a_paper_is_rendered_once_per_set_of_permissions_until_a_record_changes(
         meeting.save()
     staff_client.get(url)
     assert len(rendered) == 3
+
+
+def test_a_lists_filter_form_is_kept_per_filters_until_a_record_changes(
+    staff_client, settings, english, django_capture_on_commit_callbacks
+):
+    from meetings.models import MeetingSeries
+
+    settings.RECORDS_CACHE_SECONDS = 60
+    cache.clear()
+    url = reverse("meetings:meeting_list")
+
+    def filters(response) -> str:
+        return response.content.decode().split('id="filters"')[1].split("</form>")[0]
+
+    first = filters(staff_client.get(url, {"kind": "working_meeting"}))
+    with CaptureQueriesContext(connection) as kept:
+        again = filters(staff_client.get(url, {"kind": "working_meeting"}))
+    assert again == first and not any("meetings_participantcategory" in q["sql"] for q in kept)
+    assert 'value="working_meeting" selected' in again
+    assert 'value="working_meeting" selected' not in filters(staff_client.get(url))  # its own filters
+    with django_capture_on_commit_callbacks(execute=True):
+        MeetingSeries.objects.create(title_ar="دورات المجلس", title_fr="Sessions du conseil")
+    assert "Sessions du conseil" in filters(staff_client.get(url, {"kind": "working_meeting"}))
+
+
+def test_a_dashboard_tab_is_kept_rendered_per_filters_until_a_record_changes(
+    partner_client, settings, django_capture_on_commit_callbacks
+):
+    settings.RECORDS_CACHE_SECONDS = 60
+    cache.clear()
+    url = reverse("overview:dashboard_timeline")
+    first = partner_client.get(url, {"province": ""}).content.decode()
+    with CaptureQueriesContext(connection) as kept:
+        again = partner_client.get(url, {"province": ""}).content.decode()
+    assert not any("meetings_meeting" in q["sql"] for q in kept)
+    assert again.split('id="timeline"')[1] == first.split('id="timeline"')[1]
+    with django_capture_on_commit_callbacks(execute=True):
+        MeetingFactory(date="2031-03-04", title_fr="Rencontre à venir", title_ar="لقاء مقبل")
+    assert "لقاء مقبل" in partner_client.get(url, {"province": ""}).content.decode()

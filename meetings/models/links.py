@@ -63,7 +63,7 @@ class MeetingLink(VersionedModel):
     class Meta:
         verbose_name = _("link between meetings")
         verbose_name_plural = _("links between meetings")
-        ordering = ["from_meeting", "pk"]
+        ordering = ["from_meeting_id", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["from_meeting", "to_meeting"],

@@ -285,7 +285,7 @@ class AgendaItem(NumberedItem):
     class Meta:
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
-        ordering = ["meeting", "order"]
+        ordering = ["meeting_id", "order"]
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "order"],
@@ -414,7 +414,7 @@ class Attendance(VersionedModel):
     class Meta:
         verbose_name = _("attendance")
         verbose_name_plural = _("attendance")
-        ordering = ["meeting", "pk"]
+        ordering = ["meeting_id", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "person"],

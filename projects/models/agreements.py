@@ -133,7 +133,7 @@ class AgreementParty(VersionedModel):
     class Meta:
         verbose_name = _("party to an agreement")
         verbose_name_plural = _("parties to agreements")
-        ordering = ["agreement", "pk"]
+        ordering = ["agreement_id", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["agreement", "organization"],
@@ -171,7 +171,7 @@ class Amendment(VersionedModel):
     class Meta:
         verbose_name = _("amendment")
         verbose_name_plural = _("amendments")
-        ordering = ["agreement", "number"]
+        ordering = ["agreement_id", "number"]
         constraints = [
             in_one_language_at_least("changes_ar", "changes_fr", "amendment_says_what_changed"),
             models.UniqueConstraint(

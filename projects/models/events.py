@@ -165,7 +165,7 @@ class EventOrganizer(VersionedModel):
     class Meta:
         verbose_name = _("organizer of an event")
         verbose_name_plural = _("organizers of events")
-        ordering = ["event", "pk"]
+        ordering = ["event_id", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "organization"],

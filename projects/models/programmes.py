@@ -83,7 +83,7 @@ class StrategyAxis(NumberedItem):
     class Meta:
         verbose_name = _("strategy axis")
         verbose_name_plural = _("strategy axes")
-        ordering = ["strategy", "order"]
+        ordering = ["strategy_id", "order"]
         constraints = [
             models.UniqueConstraint(
                 fields=["strategy", "order"],

@@ -165,7 +165,7 @@ class Indicator(VersionedModel):
     class Meta:
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
-        ordering = ["project", "pk"]
+        ordering = ["project_id", "pk"]
         constraints = [in_one_language_at_least("name_ar", "name_fr", "indicator_has_a_name")]
 
     def __str__(self):
@@ -233,7 +233,7 @@ class IndicatorValue(VersionedModel):
     class Meta:
         verbose_name = _("indicator value")
         verbose_name_plural = _("indicator values")
-        ordering = ["indicator", "period_start", "pk"]
+        ordering = ["indicator_id", "period_start", "pk"]
         permissions = [("approve_indicatorvalue", _("Can approve indicator values"))]
         constraints = [
             end_not_before_start("period_start", "period_end", "indicator_value_period"),
