@@ -198,8 +198,31 @@ def fetch(url: str, cookie: str, stop: float, counts: dict) -> None:
             counts["errors"] += 1
 
 
-def load(seconds: float, urls: list[str], cookie: str) -> str:
-    """Serve the database with gunicorn (4 sync workers) and fetch each URL from 8 threads for ``seconds``."""
+def hammer(url: str, cookie: str, seconds: float) -> tuple[int, int]:
+    """(done, errors): ``url`` fetched from 8 threads for ``seconds``."""
+    stop = time.monotonic() + seconds
+    counts = [{"done": 0, "errors": 0} for _ in range(8)]  # one per thread: no shared counter
+    threads = [threading.Thread(target=fetch, args=(url, cookie, stop, mine)) for mine in counts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(c["done"] for c in counts), sum(c["errors"] for c in counts)
+
+
+def peak_rss_mib(server_pid: int) -> float:
+    """The largest peak resident memory (VmHWM, MiB) of the gunicorn master's workers."""
+    children = Path(f"/proc/{server_pid}/task/{server_pid}/children").read_text().split()
+    peaks = []
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        peaks.append(int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM"))) / 1024)
+    return max(peaks)
+
+
+def load(seconds: float, urls: list[str], cookie: str, every_page: list[str]) -> str:
+    """Serve the database with gunicorn (4 sync workers) and fetch each URL from 8 threads for
+    ``seconds``; then each of ``every_page`` from 8 threads, and the workers' peak memory."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench_site", "PYTHONPATH": f"{ROOT}/scripts:{ROOT}",
            "PORT": "8765", "WEB_CONCURRENCY": "4", "GUNICORN_THREADS": "1", "PLAIN_HTTP": "true"}  # fmt: skip
     server = subprocess.Popen(
@@ -211,17 +234,14 @@ def load(seconds: float, urls: list[str], cookie: str) -> str:
         time.sleep(4)
         floor_rate = None
         for url in urls:
-            stop = time.monotonic() + seconds
-            counts = [{"done": 0, "errors": 0} for _ in range(8)]  # one per thread: no shared counter
-            threads = [threading.Thread(target=fetch, args=(url, cookie, stop, mine)) for mine in counts]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join()
-            done, errors = [sum(c["done"] for c in counts)], [sum(c["errors"] for c in counts)]
-            rate = done[0] / seconds
+            done, errors = hammer(url, cookie, seconds)
+            rate = done / seconds
             floor_rate = floor_rate or rate
-            lines.append(f"| {url} | {rate:.1f} | {errors[0]} | {rate / floor_rate:.0%} |")
+            lines.append(f"| {url} | {rate:.1f} | {errors} | {rate / floor_rate:.0%} |")
+        tallies = [hammer(url, cookie, 0.5) for url in every_page]
+        done, errors = sum(t[0] for t in tallies), sum(t[1] for t in tallies)
+        lines.append(f"\nEvery page kind for 0.5 s from 8 threads ({done} requests, {errors} errors): the largest"
+                     f" worker's peak memory {peak_rss_mib(server.pid):.0f} MiB.")  # fmt: skip
     finally:
         server.terminate()
         server.wait()
@@ -289,7 +309,8 @@ def main() -> None:
         connection.close()
         cookie = f"{settings.SESSION_COOKIE_NAME}={staff.cookies[settings.SESSION_COOKIE_NAME].value}"
         urls = ["/bench-floor/", "/meetings/", "/dashboard/"]
-        print(f"\n{load(args.load, urls, cookie)}")
+        every_page = [url for kind, _label, url in pages() if kind != "admin"]
+        print(f"\n{load(args.load, urls, cookie, every_page)}")
 
 
 if __name__ == "__main__":

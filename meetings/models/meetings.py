@@ -184,6 +184,8 @@ class Meeting(SearchableModel, VersionedModel):
             # the dashboards' counts read these instead of the rows (and their long texts)
             models.Index(fields=["status", "kind"], name="meeting_by_status_kind"),
             models.Index(fields=["status", "province", "kind", "participants_total"], name="meeting_by_province"),
+            # the upcoming meetings (counted and listed soonest first), the calendar feeds, the admin's date filter
+            models.Index(fields=["date", "start_time", "id"], name="meeting_by_day"),
         ]
         constraints = [
             models.CheckConstraint(
