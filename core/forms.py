@@ -2,7 +2,6 @@
 
 import datetime
 
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple, get_select2_language
 from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, ValidationError
@@ -271,7 +270,7 @@ def extend_form(form_class: str, extension: FormExtension) -> None:
 
 
 class PortalModelForm(forms.ModelForm):
-    """Base of the portal's forms: tolerant fields, choosers, and a crispy Bootstrap 5 helper.
+    """Base of the portal's forms: tolerant fields and choosers (shown by core/includes/_form_fields.html).
 
     ``bilingual`` lists (Arabic field, French field) pairs of which one at least must be filled.
     Other apps' fields (``extend_form``) come last and are saved with the record.
@@ -291,10 +290,6 @@ class PortalModelForm(forms.ModelForm):
         ]
         for extension in self.extensions:
             self.fields.update(extension.fields(self.instance))
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.include_media = False  # the page includes the media of all its forms once
         for field in self.fields.values():
             if isinstance(field.widget, forms.TextInput | forms.Textarea):
                 field.widget.attrs.setdefault("dir", "auto")
@@ -417,16 +412,8 @@ def display_value(record, field) -> str:
 
 
 class BaseTableFormSet(forms.BaseInlineFormSet):
-    """An inline formset shown as an editable table (crispy's table_inline_formset), with helpers
-    for rules across its rows."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.template = "bootstrap5/table_inline_formset.html"
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.include_media = False  # the page includes the media of all its forms once
+    """An inline formset shown as an editable table (core/includes/_table_formset.html), with
+    helpers for rules across its rows."""
 
     @cached_property
     def forms(self):

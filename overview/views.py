@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from core import registry
+from core import registry, shared_cache
 from core.search import search_condition, search_words
 from core.views import RoleRequiredMixin
 from meetings.models import Meeting
@@ -24,10 +24,15 @@ class HomeView(RoleRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["counts"] = [
-            (model._meta.verbose_name_plural, model.objects.count(), url) for model, url in browsed_types()
-        ]
-        context["latest_meetings"] = Meeting.objects.with_related()[:5]
+        context["counts"] = shared_cache.remember(  # a COUNT reads every row: kept until a record changes
+            "home-counts",
+            lambda: [
+                (str(model._meta.verbose_name_plural), model.objects.count(), url) for model, url in browsed_types()
+            ],
+        )
+        # keys first, from the ordering's index: with its joins, PostgreSQL sorted every meeting
+        latest = list(Meeting.objects.newest_first().values_list("pk", flat=True)[:5])
+        context["latest_meetings"] = Meeting.objects.with_related().filter(pk__in=latest).newest_first()
         return context
 
 

@@ -23,6 +23,7 @@ import tempfile
 import threading
 import time
 import tracemalloc
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -189,7 +190,8 @@ def table(by_scale: dict) -> str:
 def fetch(url: str, cookie: str, stop: float, counts: dict) -> None:
     """Fetch ``url`` from the benchmark's gunicorn until ``stop`` (time.monotonic), counting in ``counts``."""
     while time.monotonic() < stop:
-        request = urllib.request.Request(f"http://127.0.0.1:8765{url}", headers={"Cookie": cookie})
+        address = "http://127.0.0.1:8765" + urllib.parse.quote(url, safe="/?=&%")  # Arabic searches, encoded
+        request = urllib.request.Request(address, headers={"Cookie": cookie})
         try:
             with urllib.request.urlopen(request, timeout=30) as response:
                 response.read()
