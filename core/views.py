@@ -68,6 +68,18 @@ class ModelPermissionMixin(PermissionRequiredMixin):
         return [f"{opts.app_label}.{self.action}_{opts.model_name}"]
 
 
+_filter_media: dict = {}
+
+
+def filter_media(filterset_class, filterset):
+    """The scripts and styles of a filterset's form, read once per class and language: building
+    the form only for them took 5 of a list's 17 ms when the list is not filtered (its HTML kept)."""
+    key = (filterset_class, get_language())
+    if key not in _filter_media:
+        _filter_media[key] = filterset.form.media
+    return _filter_media[key]
+
+
 class PortalListView(ModelPermissionMixin, FilterView):
     """A paginated, filtered list; subclasses set ``model``, ``filterset_class`` and ``get_queryset``.
 
@@ -164,7 +176,7 @@ class PortalListView(ModelPermissionMixin, FilterView):
             context["import_url"] = reverse("core:import", args=[self.import_slug])
         if self.paper_url_name:
             context["paper_url"] = reverse(self.paper_url_name)
-        context["media"] = context["filter"].form.media
+        context["media"] = filter_media(type(context["filter"]), context["filter"])
         context["filter_form_html"] = self.filter_form_html(context["filter"])
         return context
 
