@@ -7,8 +7,6 @@ ignores ``dir="auto"``, so templates set ``dir`` on every paragraph whose langua
 styles and use system fonts, so a record's text can never make the server load a URL.
 """
 
-import hashlib
-
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -35,7 +33,7 @@ def pdf_response(template: str, context: dict, request, filename: str) -> HttpRe
     """An attachment ``filename`` holding the PDF of ``template``, kept in the shared cache until
     a record changes (core.shared_cache), per page address, day and set of permissions (what the
     user may see): WeasyPrint takes about half a second for a meeting's minutes."""
-    permissions = hashlib.sha256(",".join(sorted(request.user.get_all_permissions())).encode()).hexdigest()[:16]
+    permissions = shared_cache.permissions_key(request.user)
     key = f"pdf:{template}:{request.get_full_path()}:{timezone.localdate().isoformat()}:{permissions}"
     body = shared_cache.remember(key, lambda: pdf_bytes(template, context, request))
     response = HttpResponse(body, content_type="application/pdf")

@@ -7,6 +7,7 @@ a result computed meanwhile from the old rows would otherwise carry the new gene
 written without signals (``bulk_create``, ``QuerySet.update``) must call ``forget_all()``.
 """
 
+import hashlib
 import time
 from collections.abc import Callable
 
@@ -49,3 +50,8 @@ def remember(key: str, compute: Callable, current: int | None = None):
         value = compute()
         cache.set(full_key, value, seconds)
     return value
+
+
+def permissions_key(user) -> str:
+    """A short digest of ``user``'s permissions, for results that differ by what the user may see."""
+    return hashlib.sha256(",".join(sorted(user.get_all_permissions())).encode()).hexdigest()[:16]

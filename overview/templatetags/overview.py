@@ -9,6 +9,7 @@ from decimal import Decimal
 from django import template
 from django.utils.formats import number_format
 
+from core import shared_cache
 from core.i18n import ltr_number
 from overview.charts import bar_chart as layout
 from overview.timeline import timeline_of
@@ -36,5 +37,8 @@ def figure_value(value):
 @register.inclusion_tag("overview/includes/_timeline.html", takes_context=True)
 def timeline(context, record):
     """The dated story of ``record`` (recommendation, project or agreement) as the signed-in user may
-    see it: a few queries per kind of event (overview.timeline). Raises TypeError for another record."""
-    return {"timeline": timeline_of(record, context["user"])}
+    see it: a few queries per kind of event (overview.timeline), kept in the shared cache per record
+    and set of permissions until a record changes. Raises TypeError for another record."""
+    user = context["user"]
+    key = f"timeline:{record._meta.label}:{record.pk}:{shared_cache.permissions_key(user)}"
+    return {"timeline": shared_cache.remember(key, lambda: timeline_of(record, user))}
