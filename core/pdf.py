@@ -29,13 +29,14 @@ def pdf_bytes(template: str, context: dict, request=None) -> bytes:
     return HTML(string=html, url_fetcher=_no_fetching).write_pdf()
 
 
-def pdf_response(template: str, context: dict, request, filename: str) -> HttpResponse:
+def pdf_response(template: str, context, request, filename: str) -> HttpResponse:
     """An attachment ``filename`` holding the PDF of ``template``, kept in the shared cache until
     a record changes (core.shared_cache), per page address, day and set of permissions (what the
-    user may see): WeasyPrint takes about half a second for a meeting's minutes."""
+    user may see): WeasyPrint takes about half a second for a meeting's minutes. ``context`` is
+    a dict, or a callable returning one, called only when the paper is not kept."""
     permissions = shared_cache.permissions_key(request.user)
     key = f"pdf:{template}:{request.get_full_path()}:{timezone.localdate().isoformat()}:{permissions}"
-    body = shared_cache.remember(key, lambda: pdf_bytes(template, context, request))
+    body = shared_cache.remember(key, lambda: pdf_bytes(template, context() if callable(context) else context, request))
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

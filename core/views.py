@@ -16,7 +16,7 @@ from . import registry, shared_cache
 from .documents import document_model_of
 from .exports import FORMATS, export_response
 from .jobs import Job
-from .pagination import PortalPaginator
+from .pagination import PortalPaginator, with_key_last
 
 
 def query_without(request, *keys) -> str:
@@ -147,8 +147,12 @@ class PortalListView(ModelPermissionMixin, FilterView):
         return kwargs
 
     def get_paginator(self, queryset, per_page, **kwargs):
+        """A search counts up to its bound, or one page past the page asked for: each page has
+        a next one while rows remain."""
         if self.request.GET.get("q", "").strip():
-            kwargs["count_bound"] = self.search_count_bound
+            page = self.request.GET.get("page", "")
+            asked = int(page) if page.isdigit() and len(page) < 7 else 1
+            kwargs["count_bound"] = max(self.search_count_bound, (asked + 1) * per_page)
         return super().get_paginator(queryset, per_page, **kwargs)
 
     def paginate_queryset(self, queryset, page_size):
@@ -156,7 +160,7 @@ class PortalListView(ModelPermissionMixin, FilterView):
         (and the count from one without joins), then those 25 rows are read whole."""
         if not queryset.ordered:  # Meta.ordering does not apply to GROUP BY queries (annotations)
             queryset = queryset.order_by(*self.model._meta.ordering, "pk")
-        keys = queryset.values_list("pk", flat=True)
+        keys = with_key_last(queryset).values_list("pk", flat=True)
         try:
             paginator, page, _keys, is_paginated = super().paginate_queryset(keys, page_size)
         except Http404:  # page=abc or past the end: show the first page rather than an error

@@ -15,7 +15,7 @@ from core.pdf import pdf_response
 from core.views import bad_filters
 from stakeholders.models import Organization
 
-from .models import Recommendation, StatusChange
+from .models import Meeting, Recommendation, StatusChange
 from .views import MeetingDetailView, RecommendationListView
 
 BLANK_ROWS = 8  # for attendees nobody expected
@@ -57,10 +57,14 @@ class AttendanceSheetView(MeetingDetailView):
     signature column, then blank rows; the table's header repeats on each page."""
 
     def get(self, request, *args, **kwargs):
-        meeting = self.object = self.get_object()
+        meeting = self.object = self.get_object(Meeting.objects.all())  # may they see it? the rest if not kept
+        return pdf_response("meetings/pdf/attendance_sheet.html", self.sheet, request, f"attendance-{meeting.pk}.pdf")
+
+    def sheet(self) -> dict:
+        meeting = self.get_object()
         context = {"meeting": meeting, "attendees": attendee_rows(meeting)}
         context["blank_rows"] = range(len(context["attendees"]) + 1, len(context["attendees"]) + 1 + BLANK_ROWS)
-        return pdf_response("meetings/pdf/attendance_sheet.html", context, request, f"attendance-{meeting.pk}.pdf")
+        return context
 
 
 class MinutesView(MeetingDetailView):
@@ -68,14 +72,17 @@ class MinutesView(MeetingDetailView):
     roles; agenda, summary, outcome, decisions and recommendations."""
 
     def get(self, request, *args, **kwargs):
-        meeting = self.object = self.get_object()
+        meeting = self.object = self.get_object(Meeting.objects.all())  # may they see it? the rest if not kept
+        return pdf_response("meetings/pdf/minutes.html", self.minutes, request, f"minutes-{meeting.pk}.pdf")
+
+    def minutes(self) -> dict:
+        meeting = self.get_object()
         rows = sorted(attendee_rows(meeting), key=lambda row: row["organization"])
         groups = [
             (name or _("no organization"), list(members))
             for name, members in groupby(rows, lambda r: r["organization"])
         ]
-        context = {"meeting": meeting, "groups": groups}
-        return pdf_response("meetings/pdf/minutes.html", context, request, f"minutes-{meeting.pk}.pdf")
+        return {"meeting": meeting, "groups": groups}
 
 
 def by_axis(recommendations, descending=False) -> list[tuple]:

@@ -3,6 +3,7 @@
 from core.pdf import pdf_response
 from meetings.papers import portal_council
 
+from .models import Project
 from .models.results import budget_totals
 from .views import ProjectDetailView
 
@@ -15,6 +16,9 @@ class ProjectSheetView(ProjectDetailView):
     no contact details. Anyone who may view the project may print it."""
 
     def get(self, request, *args, **kwargs):
-        project = self.object = self.get_object()
-        context = {"project": project, "budget": budget_totals(project), "council": portal_council()}
-        return pdf_response("projects/pdf/project_sheet.html", context, request, f"project-{project.pk}.pdf")
+        project = self.object = self.get_object(Project.objects.all())  # may they see it? the rest if not kept
+        return pdf_response("projects/pdf/project_sheet.html", self.sheet, request, f"project-{project.pk}.pdf")
+
+    def sheet(self) -> dict:
+        project = self.get_object()
+        return {"project": project, "budget": budget_totals(project), "council": portal_council()}

@@ -212,7 +212,7 @@ def test_the_project_sheet_runs_the_same_queries_with_more_rows(partner_client, 
                 indicator=IndicatorFactory(project=project), status="approved", approved_at=timezone.now()
             )
             project.recommendations.add(RecommendationFactory())
-        with django_assert_max_num_queries(23) as queries:  # measured: 22
+        with django_assert_max_num_queries(24) as queries:  # measured: 23 (+1: may they see it, before the kept paper)
             partner_client.get(url)
         counts.append(len(queries))
     assert counts[0] == counts[1]

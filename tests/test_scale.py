@@ -104,11 +104,17 @@ def test_a_search_counts_its_rows_up_to_a_bound(staff_client, monkeypatch, engli
     from core.views import PortalListView
 
     monkeypatch.setattr(PortalListView, "search_count_bound", 30)
-    MeetingFactory.create_batch(40, title_fr="Salon régional de l'économie sociale")
+    MeetingFactory.create_batch(60, title_fr="Salon régional de l'économie sociale")
     found = staff_client.get(reverse("meetings:meeting_list"), {"q": "salon"})
-    assert (found.context["paginator"].count, found.context["paginator"].bounded) == (30, True)
-    assert "More than 30 records" in found.content.decode() and "Page 1 of more than 2" in found.content.decode()
-    assert len(found.context["object_list"]) == 25
+    # counted up to the bound, or to the end of the page after the one asked for: 50
+    assert (found.context["paginator"].count, found.context["paginator"].bounded) == (50, True)
+    assert "More than 50 records" in found.content.decode() and "Page 1 of more than 2" in found.content.decode()
+    assert len(found.context["object_list"]) == 25 and found.context["page_obj"].has_next()
+    second = staff_client.get(reverse("meetings:meeting_list"), {"q": "salon", "page": 2})
+    assert second.context["page_obj"].number == 2 and second.context["page_obj"].has_next()
+    assert not second.context["paginator"].bounded and second.context["paginator"].count == 60  # all counted
+    last = staff_client.get(reverse("meetings:meeting_list"), {"q": "salon", "page": 3})
+    assert len(last.context["object_list"]) == 10 and not last.context["page_obj"].has_next()
     few = staff_client.get(reverse("meetings:meeting_list"), {"q": "salon", "kind": "working_meeting"})
     assert not few.context["paginator"].bounded
     everything = staff_client.get(reverse("meetings:meeting_list"))
@@ -214,3 +220,14 @@ def test_a_timeline_is_kept_per_set_of_permissions(staff_client, partner_client,
     assert "indicator value (draft)" not in partner_client.get(url).content.decode()  # not staff's, kept
     assert "indicator value (draft)" in staff_client.get(url).content.decode()
     assert built == ["staff-member", "ministry-partner"]
+
+
+def test_pages_sorted_on_a_column_with_repeated_values_show_every_row_once(staff_client):
+    MeetingFactory.create_batch(40, kind="working_meeting")
+    MeetingFactory.create_batch(20, kind="committee_meeting")
+    url = reverse("meetings:meeting_list")
+    total = Meeting.objects.count()
+    shown = []
+    for page in range(1, (total + 24) // 25 + 1):
+        shown += [m.pk for m in staff_client.get(url, {"o": "kind", "page": page}).context["object_list"]]
+    assert sorted(shown) == sorted(Meeting.objects.values_list("pk", flat=True))  # none twice, none left out
