@@ -7,28 +7,26 @@ from django.utils.functional import cached_property
 KEYS = {"pk", "id"}
 
 
-def ends_on_key(queryset: QuerySet) -> bool:
-    """True when the queryset's ordering (its own, else its model's) ends on the primary key:
-    a total order, which reads the same rows backwards."""
-    order = list(queryset.query.order_by) or (
-        list(queryset.model._meta.ordering) if queryset.query.default_ordering else []
-    )
-    if not order:
-        return False
-    last = order[-1]
+def ordering_of(queryset: QuerySet) -> list:
+    """The terms the queryset is ordered by: its own, else its model's (none for a GROUP BY query,
+    to which Meta.ordering does not apply)."""
+    return list(queryset.query.order_by) or (list(queryset.model._meta.ordering) if queryset.ordered else [])
+
+
+def ends_on_key(order: list) -> bool:
+    """True when ``order`` ends on the primary key: a total order, which reads the same rows backwards."""
+    last = order[-1] if order else None
     if isinstance(last, str):
         return last.lstrip("-") in KEYS
     return isinstance(last, OrderBy) and isinstance(last.expression, F) and last.expression.name in KEYS
 
 
 def with_key_last(queryset: QuerySet) -> QuerySet:
-    """The queryset ordered as it is, then by the primary key when it does not end on it (rows
-    sorted by a column with repeated values, such as a meeting's kind, otherwise come in any
-    order, and a page could repeat rows another one shows)."""
-    if ends_on_key(queryset):
-        return queryset
-    order = list(queryset.query.order_by) or list(queryset.model._meta.ordering)
-    return queryset.order_by(*order, "pk")
+    """The queryset in its order (its model's when it has none), then by the primary key when that
+    order does not end on it: rows sorted by a column with repeated values, such as a meeting's
+    kind, otherwise come in any order, and a page could repeat rows another one shows."""
+    order = ordering_of(queryset) or list(queryset.model._meta.ordering)
+    return queryset.order_by(*order) if ends_on_key(order) else queryset.order_by(*order, "pk")
 
 
 class PortalPaginator(Paginator):
@@ -45,20 +43,18 @@ class PortalPaginator(Paginator):
         self.count_bound = count_bound
 
     @cached_property
-    def _counted(self) -> int:
-        """Every row, or up to one past the bound."""
-        if self.count_bound is None or not isinstance(self.object_list, QuerySet):
-            return super().count
+    def _up_to_bound(self) -> int:
+        """The rows counted up to one past the bound."""
         return self.object_list[: self.count_bound + 1].count()
 
     @cached_property
     def count(self) -> int:
-        return self._counted if self.count_bound is None else min(self._counted, self.count_bound)
+        return super().count if self.count_bound is None else min(self._up_to_bound, self.count_bound)
 
     @cached_property
     def bounded(self) -> bool:
         """True when there are more rows than ``count`` says (only the bound was counted)."""
-        return self.count_bound is not None and self._counted > self.count_bound
+        return self.count_bound is not None and self._up_to_bound > self.count_bound
 
     def page(self, number):
         number = self.validate_number(number)
@@ -67,6 +63,7 @@ class PortalPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         rows = self.object_list
-        if bottom > self.count // 2 and isinstance(rows, QuerySet) and ends_on_key(rows) and not self.bounded:
+        nearer_the_end = bottom > self.count // 2 and not self.bounded
+        if nearer_the_end and isinstance(rows, QuerySet) and ends_on_key(ordering_of(rows)):
             return self._get_page(list(rows.reverse()[self.count - top : self.count - bottom])[::-1], number, self)
         return self._get_page(rows[bottom:top], number, self)

@@ -136,10 +136,7 @@ class PortalListView(ModelPermissionMixin, FilterView):
         filterset = self.get_filterset(self.get_filterset_class())
         if filterset.is_bound and not filterset.is_valid():
             return filterset, None
-        queryset = filterset.qs
-        if not queryset.ordered:
-            queryset = queryset.order_by(*self.model._meta.ordering, "pk")
-        return filterset, queryset
+        return filterset, with_key_last(filterset.qs)
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
@@ -158,9 +155,8 @@ class PortalListView(ModelPermissionMixin, FilterView):
     def paginate_queryset(self, queryset, page_size):
         """Ids first: the page's keys come from a query that reads only the ordering's index
         (and the count from one without joins), then those 25 rows are read whole."""
-        if not queryset.ordered:  # Meta.ordering does not apply to GROUP BY queries (annotations)
-            queryset = queryset.order_by(*self.model._meta.ordering, "pk")
-        keys = with_key_last(queryset).values_list("pk", flat=True)
+        queryset = with_key_last(queryset)
+        keys = queryset.values_list("pk", flat=True)
         try:
             paginator, page, _keys, is_paginated = super().paginate_queryset(keys, page_size)
         except Http404:  # page=abc or past the end: show the first page rather than an error

@@ -14,7 +14,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.decorators import method_decorator
@@ -35,9 +35,15 @@ TITLES = {
 }
 
 
-def json_response(data: dict, status: int = 200) -> JsonResponse:
-    """``data`` as JSON, Arabic kept as UTF-8 (not \\u escapes)."""
-    response = JsonResponse(data, status=status, content_type=CONTENT_TYPE, json_dumps_params={"ensure_ascii": False})
+def json_bytes(data: dict) -> bytes:
+    """``data`` as JSON in UTF-8, Arabic kept as it is (not \\u escapes), dates as ISO strings."""
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
+
+
+def json_response(body: bytes | dict, status: int = 200) -> HttpResponse:
+    """A JSON response any site may read (``Access-Control-Allow-Origin: *``): ``body`` as bytes,
+    or a dict written by ``json_bytes``."""
+    response = HttpResponse(body if isinstance(body, bytes) else json_bytes(body), CONTENT_TYPE, status=status)
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
@@ -104,12 +110,10 @@ class OpenDataDatasetView(OpenDataView):
         if not RECORD_ID.fullmatch(after):
             return json_response({"error": _("“after” is the id of a record: a whole number.")}, status=400)
         key = f"open-data:{request.get_host()}:{dataset}:{int(after)}"
-        response = HttpResponse(shared_cache.remember(key, lambda: self.page(dataset, int(after))), CONTENT_TYPE)
-        response["Access-Control-Allow-Origin"] = "*"
-        return response
+        return json_response(shared_cache.remember(key, lambda: self.page(dataset, int(after))))
 
     def page(self, dataset: str, after: int) -> bytes:
-        """The page's JSON, as ``json_response`` writes it."""
+        """The page's JSON (``json_bytes``)."""
         records, last = DATASETS[dataset].page(after)
         url = self.request.build_absolute_uri(reverse("overview:open_data_dataset", args=[dataset]))
         page = {
@@ -119,13 +123,11 @@ class OpenDataDatasetView(OpenDataView):
             "next": f"{url}?after={last}" if last is not None else None,
             "records": records,
         }
-        return json.dumps(page, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
+        return json_bytes(page)
 
 
 class OpenDataSchemaView(OpenDataView):
     """The JSON Schema (draft 2020-12) of the index, the pages and every dataset's record."""
 
     def get(self, request):
-        response = HttpResponse(schema_bytes(), content_type=CONTENT_TYPE)
-        response["Access-Control-Allow-Origin"] = "*"
-        return response
+        return json_response(schema_bytes())

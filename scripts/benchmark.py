@@ -78,6 +78,7 @@ def pages() -> list[tuple[str, str, str]]:
     rows += [
         ("list", "meetings, last page", f"{reverse('meetings:meeting_list')}?page={last}"),
         ("list", "meetings, filtered", f"{reverse('meetings:meeting_list')}?q=مجلس&kind=working_meeting"),
+        ("list", "meetings by kind, last page", f"{reverse('meetings:meeting_list')}?o=kind&page={last}"),
         ("detail", "meeting of 11 May 2022", real.get_absolute_url()),
         ("detail", "meeting with attendance", (busy or real).get_absolute_url()),
         ("detail", "consultation", Consultation.objects.order_by("pk").first().get_absolute_url()),

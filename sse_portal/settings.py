@@ -186,8 +186,9 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 }
-# Dashboard figures, open data pages and calendar feeds kept this many seconds until a record
-# changes (core.shared_cache); 0: never kept. DASHBOARD_CACHE_SECONDS is its former name.
+# What only a record's change changes (dashboards, filter forms, timelines, open data, calendar
+# feeds, papers) kept this many seconds, or until then (core.shared_cache); 0: never kept.
+# DASHBOARD_CACHE_SECONDS is its former name.
 RECORDS_CACHE_SECONDS = env.int("RECORDS_CACHE_SECONDS", default=env.int("DASHBOARD_CACHE_SECONDS", default=300))
 SESSION_ENGINE = f"django.contrib.sessions.backends.{'cached_db' if REDIS_URL else 'db'}"
 # Signed out after this many minutes without a request (core.middleware.SlidingSessionMiddleware).

@@ -217,24 +217,29 @@ def home_url():
     return resolve_url(settings.LOGIN_REDIRECT_URL)
 
 
-@register.filter
-def cell(field) -> str:
-    """A row's field as the content of its cell in an editable table (core/includes/_table_formset.html):
-    the control with Bootstrap's class for its widget, named by its column (``aria-label``), its
-    help text and its errors (Django points ``aria-describedby`` at both, ``aria-invalid`` at the
-    errors). What crispy's field template did, in one call rather than a template per cell."""
+def _control(field, **attrs) -> tuple[str, str]:
+    """(the field's control with Bootstrap's class for its widget, invalid when it has errors; its
+    help text and errors), under the ids Django points ``aria-describedby`` at."""
     widget = field.field.widget
     kind = "form-check-input" if isinstance(widget, forms.CheckboxInput) else "form-control"
     if isinstance(widget, forms.Select):
         kind = "form-select"
-    attrs = {"class": f"{kind} is-invalid" if field.errors else kind, "aria-label": field.label}
-    html = field.as_widget(attrs=attrs)
+    control = field.as_widget(attrs={"class": f"{kind} is-invalid" if field.errors else kind, **attrs})
+    notes = ""
     if field.help_text:
-        html += format_html('<div id="{}_helptext" class="form-text">{}</div>', field.auto_id, field.help_text)
+        notes += format_html('<div id="{}_helptext" class="form-text">{}</div>', field.auto_id, field.help_text)
     if field.errors:
         messages = format_html_join(" ", "{}", ((error,) for error in field.errors))
-        html += format_html('<div id="{}_error" class="invalid-feedback d-block">{}</div>', field.auto_id, messages)
-    return mark_safe(html)  # noqa: S308  (the widget's HTML and format_html's, escaped there)
+        notes += format_html('<div id="{}_error" class="invalid-feedback d-block">{}</div>', field.auto_id, messages)
+    return control, mark_safe(notes)  # noqa: S308  (format_html's, escaped there)
+
+
+@register.filter
+def cell(field) -> str:
+    """A row's field as the content of its cell in an editable table (core/includes/_table_formset.html),
+    named by its column (``aria-label``). What crispy's field template did, in one call rather
+    than a template per cell."""
+    return format_html("{}{}", *_control(field, **{"aria-label": field.label}))
 
 
 @register.filter
@@ -245,31 +250,22 @@ def row_errors(form) -> list:
 
 @register.filter
 def form_field(field) -> str:
-    """A form's field as a labelled Bootstrap block: label, control, help text and errors, the
-    markup of crispy's bootstrap5 field template (which renders the lists of choices, kept on
-    it) in one call rather than a dozen templates: the meeting form has forty fields."""
+    """A form's field as a labelled Bootstrap block (label, control, help text and errors; a
+    checkbox before its label), the markup of crispy's bootstrap5 field template (kept for the lists of choices
+    and multi-part widgets) in one call rather than a dozen templates: the meeting form has forty."""
     widget = field.field.widget
     if field.is_hidden:
         return field.as_widget()
     if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect | forms.MultiWidget):
         return as_crispy_field(field)
     checkbox = isinstance(widget, forms.CheckboxInput)
-    invalid = " is-invalid" if field.errors else ""
-    kind = "form-check-input" if checkbox else "form-select" if isinstance(widget, forms.Select) else "form-control"
-    control = field.as_widget(attrs={"class": kind + invalid})
     required = mark_safe('<span class="asteriskField">*</span>') if field.field.required and not checkbox else ""
     label = format_html(
         '<label for="{}" class="{}">{}{}</label>',
         field.id_for_label, "form-check-label" if checkbox else "form-label", field.label, required,
     ) if field.label else ""  # fmt: skip
-    parts = [control, label] if checkbox else [label, control]
-    if field.help_text:
-        parts.append(format_html('<div id="{}_helptext" class="form-text">{}</div>', field.auto_id, field.help_text))
-    for error in field.errors:
-        parts.append(format_html('<div id="{}_error" class="invalid-feedback d-block">{}</div>', field.auto_id, error))
+    control, notes = _control(field)
+    parts = (control, label, notes) if checkbox else (label, control, notes)
     return format_html(
-        '<div id="div_{}" class="mb-3{}">{}</div>',
-        field.auto_id,
-        " form-check" if checkbox else "",
-        mark_safe("".join(parts)),  # noqa: S308  (each part escaped by format_html or the widget)
+        '<div id="div_{}" class="mb-3{}">{}{}{}</div>', field.auto_id, " form-check" if checkbox else "", *parts
     )
