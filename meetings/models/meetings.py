@@ -186,6 +186,11 @@ class Meeting(SearchableModel, VersionedModel):
             models.Index(fields=["status", "province", "kind", "participants_total"], name="meeting_by_province"),
             # the upcoming meetings (counted and listed soonest first), the calendar feeds, the admin's date filter
             models.Index(fields=["date", "start_time", "id"], name="meeting_by_day"),
+            # the list sorted on a column (MeetingFilter.o), then on the key: not every row sorted
+            *(
+                models.Index(fields=[column, "id"], name=f"meeting_sorted_by_{column}")
+                for column in ("title_ar", "kind", "status")
+            ),
         ]
         constraints = [
             models.CheckConstraint(

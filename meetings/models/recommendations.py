@@ -105,8 +105,8 @@ class Recommendation(SearchableModel, VersionedModel):
         ordering = ["axis__order", "pk"]
         indexes = [
             search_index("recommendation"),
-            models.Index(fields=["status"], name="recommendation_by_status"),
-        ]  # the dashboards' counts
+            models.Index(fields=["status", "id"], name="recommendation_by_status"),
+        ]  # the dashboards' counts, and the list sorted by status
         constraints = [
             models.CheckConstraint(
                 condition=Q(source_meeting__isnull=False) | Q(source_consultation__isnull=False),
