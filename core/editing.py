@@ -17,6 +17,7 @@ from django.views.generic import CreateView, DeleteView, UpdateView
 from . import registry
 from .forms import valid_key
 from .history import one_deletion
+from .kept_pages import KeptPageMixin
 from .search import search_condition
 from .views import ModelPermissionMixin, visible_to
 
@@ -130,7 +131,7 @@ class InlineFormsetsMixin:
         return HttpResponseRedirect(self.get_success_url())
 
 
-class PortalCreateView(ModelPermissionMixin, PortalFormMixin, CreateView):
+class PortalCreateView(ModelPermissionMixin, KeptPageMixin, PortalFormMixin, CreateView):
     """A page that creates one record; needs the model's ``add`` permission."""
 
     action = "add"
@@ -140,7 +141,7 @@ class PortalCreateView(ModelPermissionMixin, PortalFormMixin, CreateView):
         return _("“%(record)s” was created.")
 
 
-class PortalUpdateView(ModelPermissionMixin, PortalFormMixin, UpdateView):
+class PortalUpdateView(ModelPermissionMixin, KeptPageMixin, PortalFormMixin, UpdateView):
     """A page that changes one record; needs ``change``. Its form should be versioned."""
 
     action = "change"

@@ -44,12 +44,18 @@ def remember(key: str, compute: Callable, current: int | None = None):
     seconds = settings.RECORDS_CACHE_SECONDS
     if not seconds:
         return compute()
-    full_key = f"{current or generation()}:{get_language()}:{key}"
-    value = cache.get(full_key)
+    kept_key = full_key(key, current)
+    value = cache.get(kept_key)
     if value is None:
         value = compute()
-        cache.set(full_key, value, seconds)
+        cache.set(kept_key, value, seconds)
     return value
+
+
+def full_key(key: str, current: int | None = None) -> str:
+    """``key`` under the language and the generation, as ``remember`` stores it (for results
+    the caller keeps only sometimes, such as pages: core.kept_pages)."""
+    return f"{current or generation()}:{get_language()}:{key}"
 
 
 def permissions_key(user) -> str:

@@ -16,6 +16,7 @@ from . import registry, shared_cache
 from .documents import document_model_of
 from .exports import FORMATS, export_response
 from .jobs import Job
+from .kept_pages import KeptPageMixin
 from .pagination import PortalPaginator, with_key_last
 
 
@@ -80,7 +81,7 @@ def filter_media(filterset_class, filterset):
     return _filter_media[key]
 
 
-class PortalListView(ModelPermissionMixin, FilterView):
+class PortalListView(ModelPermissionMixin, KeptPageMixin, FilterView):
     """A paginated, filtered list; subclasses set ``model``, ``filterset_class`` and ``get_queryset``.
 
     ``?export=csv`` or ``?export=xlsx`` gives every row of the filtered, ordered list as a file,
@@ -190,7 +191,7 @@ class PortalListView(ModelPermissionMixin, FilterView):
         return mark_safe(html)  # noqa: S308  (rendered by the template engine, escaped there)
 
 
-class PortalDetailView(ModelPermissionMixin, DetailView):
+class PortalDetailView(ModelPermissionMixin, KeptPageMixin, DetailView):
     """A record's page; subclasses join related rows in ``get_queryset``."""
 
     def get_object(self, queryset=None):

@@ -18,6 +18,7 @@ from django.views.generic import TemplateView
 
 from core import shared_cache
 from core.forms import TolerantDateField
+from core.kept_pages import KeptPageMixin
 from core.spreadsheets import XLSX, csv_lines, xlsx_bytes
 from core.views import bad_filters, query_without
 from meetings.models import Recommendation
@@ -61,7 +62,7 @@ class DashboardMixin(PermissionRequiredMixin):
         return self._dashboard
 
 
-class DashboardPage(DashboardMixin, TemplateView):
+class DashboardPage(DashboardMixin, KeptPageMixin, TemplateView):
     """Base of the dashboard pages: the filters, the tabs, the query string to keep, and the tab's
     ``body_template`` with ``body_context()``, kept rendered in the shared cache per tab, filters
     and language until a record changes (core.shared_cache): the same for every reader."""

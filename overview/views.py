@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from core import registry, shared_cache
+from core.kept_pages import KeptPageMixin
 from core.search import search_condition, search_words
 from core.views import RoleRequiredMixin
 from meetings.models import Meeting
@@ -17,7 +18,7 @@ def browsed_types() -> list[tuple[type, str]]:
     return [(t.model, registry.page_name(t.model, "list")) for t in registry.record_types(searchable=True)]
 
 
-class HomeView(RoleRequiredMixin, TemplateView):
+class HomeView(RoleRequiredMixin, KeptPageMixin, TemplateView):
     """What the portal holds: counts of each kind of record and the latest meetings."""
 
     template_name = "overview/home.html"
@@ -36,7 +37,7 @@ class HomeView(RoleRequiredMixin, TemplateView):
         return context
 
 
-class SearchView(RoleRequiredMixin, TemplateView):
+class SearchView(RoleRequiredMixin, KeptPageMixin, TemplateView):
     """One query across every record type the user may view: its ``PER_TYPE`` newest matches,
     and how many there are up to ``COUNTED`` ("100+" beyond, with the full list a link away).
 

@@ -76,10 +76,12 @@ def pages() -> list[tuple[str, str, str]]:
         rows.append(("list", url, url))
     last = (Meeting.objects.count() + 24) // 25
     rows += [
+        ("uncached", f"meeting list, {AFTER_A_SAVE}", reverse("meetings:meeting_list")),
         ("list", "meetings, last page", f"{reverse('meetings:meeting_list')}?page={last}"),
         ("list", "meetings, filtered", f"{reverse('meetings:meeting_list')}?q=مجلس&kind=working_meeting"),
         ("list", "meetings by kind, last page", f"{reverse('meetings:meeting_list')}?o=kind&page={last}"),
         ("detail", "meeting of 11 May 2022", real.get_absolute_url()),
+        ("uncached", f"meeting of 11 May 2022, {AFTER_A_SAVE}", real.get_absolute_url()),
         ("detail", "meeting with attendance", (busy or real).get_absolute_url()),
         ("detail", "consultation", Consultation.objects.order_by("pk").first().get_absolute_url()),
         ("detail", "recommendation", Recommendation.objects.order_by("pk").first().get_absolute_url()),
@@ -95,6 +97,7 @@ def pages() -> list[tuple[str, str, str]]:
         ("detail", "organization renamed", Organization.objects.filter(former_names__isnull=False)
                                            .order_by("pk").first().get_absolute_url()),
         ("detail", "meeting edit form", reverse("meetings:meeting_update", args=[(busy or real).pk])),
+        ("uncached", f"meeting edit form, {AFTER_A_SAVE}", reverse("meetings:meeting_update", args=[(busy or real).pk])),
         ("detail", "agreement", PartnershipAgreement.objects.order_by("pk").first().get_absolute_url()),
         ("detail", "event", organized.get_absolute_url()),
         ("detail", "source cited", cited.get_absolute_url()),

@@ -186,8 +186,9 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 }
-# What only a record's change changes (dashboards, filter forms, timelines, open data, calendar
-# feeds, papers) kept this many seconds, or until then (core.shared_cache); 0: never kept.
+# What only a record's change changes (each user's pages, dashboards, filter forms, timelines,
+# open data, calendar feeds, papers) kept this many seconds, or until then (core.shared_cache,
+# core.kept_pages); 0: never kept.
 # DASHBOARD_CACHE_SECONDS is its former name.
 RECORDS_CACHE_SECONDS = env.int("RECORDS_CACHE_SECONDS", default=env.int("DASHBOARD_CACHE_SECONDS", default=300))
 SESSION_ENGINE = f"django.contrib.sessions.backends.{'cached_db' if REDIS_URL else 'db'}"

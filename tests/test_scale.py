@@ -238,3 +238,41 @@ def test_pages_sorted_on_a_column_with_repeated_values_show_every_row_once(staff
     for page in range(1, (total + 24) // 25 + 1):
         shown += [m.pk for m in staff_client.get(url, {"o": "kind", "page": page}).context["object_list"]]
     assert sorted(shown) == sorted(Meeting.objects.values_list("pk", flat=True))  # none twice, none left out
+
+
+def test_a_page_is_kept_whole_per_user_until_a_record_changes(
+    staff_user, partner_client, settings, monkeypatch, english, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+
+    from meetings.views import MeetingDetailView
+
+    from .test_defects import as_posted
+
+    settings.RECORDS_CACHE_SECONDS = 60
+    cache.clear()
+    built = []
+    real = MeetingDetailView.get_context_data
+    monkeypatch.setattr(MeetingDetailView, "get_context_data", lambda view, **kw: built.append(1) or real(view, **kw))
+    staff = Client(enforce_csrf_checks=True)
+    staff.force_login(staff_user)
+    meeting = Meeting.objects.get(date="2022-05-11")
+    url = meeting.get_absolute_url()
+    first = staff.get(url).content.decode()
+    with CaptureQueriesContext(connection) as kept:
+        again = staff.get(url).content.decode()
+    assert len(built) == 1 and not any("meetings_attendance" in q["sql"] for q in kept)
+    assert again.count("csrfmiddlewaretoken") == first.count("csrfmiddlewaretoken") > 0
+    assert "kept-page-csrf-token" not in again and "الاقتصاد الاجتماعي" in again
+    token = again.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    assert "ministry-partner" in partner_client.get(url).content.decode() and len(built) == 2  # not staff's page
+
+    edit = reverse("meetings:meeting_update", args=[meeting.pk])
+    unchanged = as_posted(staff.get(edit)) | {"csrfmiddlewaretoken": token}  # the kept page's token is valid
+    shown = staff.post(edit, unchanged, follow=True).content.decode()
+    assert "Nothing was changed, so nothing was saved." in shown and len(built) == 3  # a message: built anew
+    with django_capture_on_commit_callbacks(execute=True):
+        Meeting.objects.filter(pk=meeting.pk).update(title_fr="Réunion renommée")
+        meeting.refresh_from_db()
+        meeting.save()
+    assert "Réunion renommée" in staff.get(url).content.decode() and len(built) == 4
