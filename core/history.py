@@ -24,6 +24,7 @@ from . import registry
 from .audit import one_history_row
 from .forms import display_value
 from .i18n import separator
+from .kept_pages import KeptPageMixin
 from .views import ModelPermissionMixin
 
 HISTORY_PAGE = 20
@@ -153,7 +154,7 @@ def _names(field, rows) -> str:
     return separator().join(sorted(str(record) for record in linked))
 
 
-class RecordHistoryView(HistoryModelMixin, TemplateView):
+class RecordHistoryView(HistoryModelMixin, KeptPageMixin, TemplateView):
     """The latest ``HISTORY_PAGE`` changes of one record and of its parts (it may have been
     deleted since)."""
 

@@ -17,12 +17,13 @@ CSRF_PLACEHOLDER = "kept-page-csrf-token"
 
 class KeptPageMixin:
     """A view whose GET page is kept whole, per user, set of permissions, day (Africa/Casablanca),
-    language and address, until a programme record changes or RECORDS_CACHE_SECONDS pass.
+    language, host and address, until a programme record changes or RECORDS_CACHE_SECONDS pass.
 
     A page read again then costs the session, the user and the permissions queries and one cache
     read, not its own queries and templates (README, Benchmark). Only 200 pages are kept, never
-    one showing a message (it is shown once), and each request gets its own CSRF token. Pages that
-    show records from outside the programme apps (jobs, accounts) must not use this.
+    one showing a message (it is shown once), and each request gets its own CSRF token. Pages
+    showing records from outside the programme apps (jobs) must not use this; an account renamed
+    shows under its former name on kept pages until they expire.
     """
 
     def get(self, request, *args, **kwargs):
@@ -30,7 +31,8 @@ class KeptPageMixin:
             return super().get(request, *args, **kwargs)
         user = request.user
         key = shared_cache.full_key(
-            f"page:{user.pk}:{shared_cache.permissions_key(user)}:{timezone.localdate()}:{request.get_full_path()}"
+            f"page:{user.pk}:{shared_cache.permissions_key(user)}:{timezone.localdate()}:{request.get_host()}"
+            f"{request.get_full_path()}"
         )
         kept = cache.get(key)
         if kept is not None:

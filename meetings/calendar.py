@@ -25,6 +25,7 @@ from icalendar import Event
 
 from core import shared_cache
 from core.calendars import calendar, vtimezone
+from core.kept_pages import KeptPageMixin
 from core.models import related_count
 from core.views import ModelPermissionMixin
 
@@ -81,7 +82,7 @@ def ics_response(body: bytes, filename: str) -> HttpResponse:
     return response
 
 
-class UpcomingMeetingsView(ModelPermissionMixin, ListView):
+class UpcomingMeetingsView(ModelPermissionMixin, KeptPageMixin, ListView):
     """Meetings from today on, soonest first, with the user's calendar address."""
 
     model = Meeting
