@@ -9,8 +9,8 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from .folding import normalize
 from .i18n import separator
-from .search import normalize
 
 # The month names used in Morocco (and in the source article: "11 ماي 2022").
 MOROCCAN_MONTHS = [
@@ -109,7 +109,7 @@ def format_when(date, start_time=None, end_time=None, period_start=None, period_
     return format_period(period_start, period_end)
 
 
-# Month names as typed in a form, folded by core.search.normalize: Moroccan and Mashriqi Arabic,
+# Month names as typed in a form, folded by core.folding.normalize: Moroccan and Mashriqi Arabic,
 # French (without accents) and English.
 _MONTH_NAMES = [
     ("يناير", "كانون الثاني", "janvier", "january", "jan"),
@@ -162,3 +162,45 @@ def skipped_by_the_clock(day: datetime.date, moment: datetime.time, zone=None) -
     naive = datetime.datetime.combine(day, moment)
     shown = naive.replace(tzinfo=zone).astimezone(datetime.UTC).astimezone(zone).replace(tzinfo=None)
     return shown != naive
+
+
+_MONTH_WORD = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
+_DATE_IN_TEXT = re.compile(
+    rf"(?<!\w)(?:(?P<d>\d{{1,2}})[/.\-](?P<m>\d{{1,2}})[/.\-](?P<y>\d{{4}})"
+    rf"|(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})"
+    rf"|(?:(?P<nd>\d{{1,2}})\s+)?(?P<name>{_MONTH_WORD})\s+(?P<ny>\d{{4}})"
+    rf"|(?P<mm>\d{{1,2}})[/.\-](?P<my>\d{{4}})|(?P<yy>\d{{4}})[/.\-](?P<ym>\d{{1,2}}))(?!\w)"
+)
+
+
+def _period_of(match: re.Match) -> tuple[datetime.date, datetime.date]:
+    """The first and last days a ``_DATE_IN_TEXT`` match names (ValueError when there is none)."""
+    if match["d"] or match["iy"] or match["nd"]:
+        if match["d"]:
+            day = datetime.date(int(match["y"]), int(match["m"]), int(match["d"]))
+        elif match["iy"]:
+            day = datetime.date(int(match["iy"]), int(match["im"]), int(match["id"]))
+        else:
+            day = datetime.date(int(match["ny"]), _MONTHS[match["name"]], int(match["nd"]))
+        return day, day
+    if match["name"]:
+        return month_or_year(f"{match['name']} {match['ny']}")
+    return month_or_year(f"{match['mm']}/{match['my']}" if match["mm"] else f"{match['yy']}-{match['ym']}")
+
+
+def periods_in(query: str) -> tuple[str, list[tuple[datetime.date, datetime.date]]]:
+    """The days and months a search names, and the rest of it: "اجتماع 11 ماي 2022" gives
+    ("اجتماع", [(2022-05-11, 2022-05-11)]); "11/05/2022", "2022-05-11", "11 mai 2022" name a
+    day (day first, as written in Morocco), "mai 2022", "ماي 2022" and "05/2022" a month; either
+    kind of digits. A year alone and impossible dates ("31/02/2022") stay words of the search."""
+    periods = []
+
+    def taken(match: re.Match) -> str:
+        try:
+            periods.append(_period_of(match))
+        except ValueError:
+            return match[0]
+        return " "
+
+    rest = _DATE_IN_TEXT.sub(taken, normalize(query).replace("،", " ").replace(",", " "))
+    return " ".join(rest.split()), periods

@@ -219,7 +219,9 @@ class ChooserView(View):
             return JsonResponse({"error": "forbidden"}, status=403)
         record_type = registry.get(target)
         queryset = visible_to(target._default_manager.select_related(*record_type.chooser_related), request.user)
-        queryset = queryset.filter(search_condition(request.GET.get("term", ""), record_type.chooser_search))
+        queryset = queryset.filter(
+            search_condition(request.GET.get("term", ""), record_type.chooser_search, queryset.model)
+        )
         queryset = queryset.distinct()
         try:
             page = min(max(int(request.GET.get("page") or 1), 1), self.MAX_PAGE)

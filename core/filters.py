@@ -81,7 +81,7 @@ class SearchFilterSet(django_filters.FilterSet):
         return applied
 
     def search(self, queryset, name, value):
-        queryset = queryset.filter(search_condition(value, self.search_fields))
+        queryset = queryset.filter(search_condition(value, self.search_fields, queryset.model))
         return queryset.distinct() if any("__" in field for field in self.search_fields) else queryset
 
 

@@ -8,6 +8,11 @@ def separator() -> str:
     return "، " if (get_language() or "ar").startswith("ar") else ", "
 
 
+def colon() -> str:
+    """A colon as the interface language writes it: French puts a no-break space before it."""
+    return "\u00a0:" if (get_language() or "").startswith("fr") else ":"
+
+
 def arrow() -> str:
     """ "→" reading left to right, "←" right to left: from the earlier state to the later one."""
     return " ← " if get_language_bidi() else " → "

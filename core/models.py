@@ -3,6 +3,8 @@
 None of them has a table of its own; core's one table is its background jobs (``core.jobs``).
 """
 
+import datetime
+
 from django.contrib.postgres.indexes import GinIndex
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -130,6 +132,12 @@ class SearchableModel(models.Model):
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "search_text"}
         super().save(*args, **kwargs)
+
+    @classmethod
+    def dated_within(cls, start: datetime.date, end: datetime.date) -> Q | None:
+        """Rows dated from ``start`` to ``end`` (days, both included), for a search naming a day
+        or a month (core.search.search_condition); None for a model without dates."""
+        return None
 
     def fold_search_text(self) -> str:
         """Set and return ``search_text`` from ``search_fields`` (what ``save`` does; bulk

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .search import _ARABIC
+from .folding import _ARABIC
 
 ARABIC_DIGITS = {k: v for k, v in _ARABIC.items() if v and v.isdigit()}  # Arabic-Indic digits as Western ones
 _GROUPING = str.maketrans({**ARABIC_DIGITS, " ": None, "\u00a0": None, "\u202f": None, "\u2009": None, "٬": None})

@@ -7,44 +7,11 @@ users is never altered.
 """
 
 import re
-import unicodedata
 
 from django.db.models import Q
 
-# Arabic letter variants folded to one form (the rules of the council's search, issue #3).
-_ARABIC = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ة": "ه",
-        "ى": "ي",
-        "ؤ": "و",
-        "ئ": "ي",
-        "گ": "ك",  # Persian gaf, written for /g/ in Moroccan names (حدوگة)
-        "ڭ": "ك",  # Moroccan gaf
-        "ـ": None,  # tatweel
-        **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
-        **{chr(0x06F0 + d): str(d) for d in range(10)},  # Eastern Arabic-Indic digits
-    }
-)
-_SPACES = re.compile(r"\s+")
-
-
-def normalize(text: str) -> str:
-    """Fold ``text`` for matching: lower case, no accents, no tashkeel, one form per Arabic letter.
-
-    >>> normalize("إلهام")
-    'الهام'
-    >>> normalize("Réunion ١١ ماي")
-    'reunion 11 ماي'
-    """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    # Dropping combining marks removes Latin accents and Arabic tashkeel (U+064B-U+065F, U+0670).
-    # Hamza above/below (U+0654/U+0655) are combining marks too, so أ decomposes to ا + mark.
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", bare.translate(_ARABIC)).strip()
+from .dates import periods_in
+from .folding import normalize
 
 
 def without_article(word: str) -> str:
@@ -77,9 +44,19 @@ def name_key(name: str) -> str:
     return " ".join(without_article(word) for word in folded.split())
 
 
-def search_condition(query: str, fields: tuple[str, ...] = ("search_text",)) -> Q:
-    """A filter matching rows where every word of ``query`` is in one of ``fields``."""
+def search_condition(query: str, fields: tuple[str, ...] = ("search_text",), model=None) -> Q:
+    """A filter matching rows where every word of ``query`` is in one of ``fields``. For a
+    ``model`` with dates (``SearchableModel.dated_within``), the days and months the query names
+    ("11/05/2022", "11 ماي 2022", "mai 2022": ``core.dates.periods_in``) select rows of that day
+    or month instead of being matched as words."""
     condition = Q()
+    if model is not None:
+        rest, periods = periods_in(query)
+        dated = [model.dated_within(start, end) for start, end in periods]
+        if dated and None not in dated:
+            query = rest
+            for within in dated:
+                condition &= within
     for word in search_words(query):
         any_field = Q()
         for field in fields:

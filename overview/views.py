@@ -59,7 +59,7 @@ class SearchView(RoleRequiredMixin, KeptPageMixin, TemplateView):
                 opts = model._meta
                 if not self.request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
                     continue
-                matches = model.objects.filter(search_condition(query)).order_by("-pk")
+                matches = model.objects.filter(search_condition(query, model=model)).order_by("-pk")
                 count = matches[: self.COUNTED + 1].count()
                 sections.append(
                     {

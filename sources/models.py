@@ -6,6 +6,7 @@ cites it. Dates of publication are calendar days (Africa/Casablanca).
 """
 
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +19,11 @@ class Source(SearchableModel, VersionedModel):
     day of publication and language."""
 
     search_fields = ("title", "outlet", "url")
+
+    @classmethod
+    def dated_within(cls, start, end):
+        """Published from ``start`` to ``end``."""
+        return Q(published_on__range=(start, end))
 
     class Kind(models.TextChoices):
         PRESS_ARTICLE = "press_article", _("press article")

@@ -81,6 +81,28 @@ def test_the_same_person_twice_in_one_submission_is_refused(staff_client):
     formset = response.context["formsets"][0][1]
     assert formset.forms[1].errors["person"] == [f"{person} is listed twice."]
     assert not Meeting.objects.filter(title_fr__startswith="Réunion de coordination").exists()
+    page = response.content.decode()
+    assert page.split("<title>")[1].startswith("Error: New meeting")
+    summary = page.split('id="error-summary"')[1].split("</div>")[0]
+    assert "Nothing was saved. Correct these errors:" in summary
+    assert (
+        f'<a href="#id_attendances-1-person" class="alert-link">Attendees, row 2, Person: {person} is listed twice.</a>'
+        in summary
+    )
+    assert page.count(f"{person} is listed twice.") == 2  # in the summary, and once next to its cell
+
+
+def test_an_error_summary_lists_the_forms_fields_and_a_rows_own_errors(staff_client):
+    from core.error_summary import error_summary
+
+    unnamed = {"attendances-0-mode": "remote", "attendances-0-status": "excused"}
+    data = meeting_data(date="2022-02-31", **management("attendances", 1), **unnamed)
+    context = staff_client.post(reverse("meetings:meeting_create"), data).context
+    assert error_summary(context["form"], context["formsets"]) == [
+        ("id_date", "Date: Enter a valid date."),
+        ("id_date", "Date: A start or end time needs a date."),
+        ("id_attendances-0-person", "Attendees, row 1: Name a person or an office, or describe the unnamed group."),
+    ]
 
 
 def test_the_same_person_twice_in_one_meeting_is_refused(staff_client, meeting):

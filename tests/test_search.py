@@ -112,3 +112,47 @@ def test_search_covers_only_record_types_the_user_may_view(partner_client, clien
     assert [s["key"] for s in response.context["sections"]] == ["person"]
     client.force_login(django_user_model.objects.create_user("no-role"))
     assert client.get(reverse("overview:search"), {"q": "حسني"}).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("11/05/2022", {"real"}),
+        ("2022-05-11", {"real"}),
+        ("١١/٠٥/٢٠٢٢", {"real"}),
+        ("11 ماي 2022", {"real"}),
+        ("11 mai 2022", {"real"}),
+        ("mai 2022", {"real", "later in May", "known to May"}),
+        ("ماي 2022", {"real", "later in May", "known to May"}),
+        ("05/2022", {"real", "later in May", "known to May"}),
+        ("اجتماع ماي 2022", {"real"}),  # the other words still match as words
+        ("31/02/2022", set()),  # no such day: read as a word, which no meeting has
+    ],
+)
+def test_a_search_naming_a_day_or_a_month_finds_the_meetings_of_that_day_or_month(staff_client, query, expected):
+    from meetings.models import Meeting
+
+    real = Meeting.objects.get(date="2022-05-11")
+    MeetingFactory(date="2022-05-30", title_fr="Réunion plus tard en mai", title_ar="لقاء")
+    MeetingFactory(
+        date=None, period_start="2022-05-01", period_end="2022-05-31", title_fr="Réunion de mai", title_ar="لقاء"
+    )
+    MeetingFactory(
+        date=None, period_start="2022-01-01", period_end="2022-12-31", title_fr="Réunion de 2022", title_ar="لقاء"
+    )
+    MeetingFactory(date="2022-06-01", title_fr="Réunion de juin", title_ar="لقاء")
+    names = {real.pk: "real"} | {
+        pk: {"Réunion plus tard en mai": "later in May", "Réunion de mai": "known to May"}.get(title, title)
+        for pk, title in Meeting.objects.exclude(pk=real.pk).values_list("pk", "title_fr")
+    }
+    listed = staff_client.get(reverse("meetings:meeting_list"), {"q": query}).context["object_list"]
+    assert {names[m.pk] for m in listed} == expected
+    searched = staff_client.get(reverse("overview:search"), {"q": query}).context["sections"]
+    meetings = next(s for s in searched if s["key"] == "meeting")
+    assert meetings["count"] == len(expected)
+
+
+def test_a_date_in_a_search_of_records_without_dates_stays_a_word(staff_client):
+    PersonFactory(full_name_latin="Promotion 11/05/2022")
+    found = staff_client.get(reverse("stakeholders:person_list"), {"q": "11/05/2022"}).context["object_list"]
+    assert [p.full_name_latin for p in found] == ["Promotion 11/05/2022"]

@@ -15,11 +15,13 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core import registry
 from core.dates import format_day, format_period, format_when
+from core.error_summary import error_summary as summary_of
+from core.error_summary import row_errors as row_errors_of
+from core.i18n import colon as i18n_colon
 from core.i18n import ltr_number, separator
 
 register = template.Library()
@@ -85,8 +87,8 @@ def comma():
 
 @register.simple_tag
 def colon():
-    """A colon as the interface language writes it: French puts a no-break space before it."""
-    return "\u00a0:" if (get_language() or "").startswith("fr") else ":"
+    """A colon as the interface language writes it (core.i18n.colon)."""
+    return i18n_colon()
 
 
 @register.filter
@@ -245,7 +247,14 @@ def cell(field) -> str:
 @register.filter
 def row_errors(form) -> list:
     """A table row's errors that belong to no visible cell: the form's own and its hidden fields'."""
-    return [*form.non_field_errors(), *(error for field in form.hidden_fields() for error in field.errors)]
+    return row_errors_of(form)
+
+
+@register.simple_tag
+def error_summary(form, formsets=()) -> list[tuple[str, str]]:
+    """``{% error_summary form formsets as errors %}``: (element id, message) of every error
+    of the page's form and tables (core.error_summary)."""
+    return summary_of(form, formsets) if form is not None else []
 
 
 @register.filter

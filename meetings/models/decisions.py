@@ -22,6 +22,11 @@ class Decision(SearchableModel, VersionedModel):
 
     search_fields = ("number", "subject_ar", "subject_fr")
 
+    @classmethod
+    def dated_within(cls, start, end):
+        """Taken from ``start`` to ``end``."""
+        return Q(date__range=(start, end))
+
     meeting = models.ForeignKey(Meeting, models.PROTECT, related_name="decisions", verbose_name=_("session"))
     number = models.CharField(_("number"), max_length=40, blank=True)  # reports rarely give one
     date = models.DateField(_("date"), null=True, blank=True)

@@ -22,6 +22,11 @@ class PartnershipAgreement(SearchableModel, VersionedModel):
 
     search_fields = ("title_ar", "title_fr", "subject_ar", "subject_fr")
 
+    @classmethod
+    def dated_within(cls, start, end):
+        """Signed from ``start`` to ``end``."""
+        return Q(signing_date__range=(start, end))
+
     class Status(models.TextChoices):
         ENVISAGED = "envisaged", _("envisaged")
         IN_NEGOTIATION = "in_negotiation", _("in negotiation")

@@ -9,6 +9,7 @@ organizers and partners each have a role. Figures measured at it are indicator v
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -62,6 +63,11 @@ class Event(SearchableModel, VersionedModel):
     """A fair, forum, conference, training or ceremony: when and where, what it is part of, who organized it."""
 
     search_fields = ("title_ar", "title_fr", "theme_ar", "theme_fr", "venue")
+
+    @classmethod
+    def dated_within(cls, start, end):
+        """Open on some day from ``start`` to ``end`` (an event without an end date lasts its first day)."""
+        return Q(start_date__lte=end) & (Q(end_date__gte=start) | Q(end_date__isnull=True, start_date__gte=start))
 
     kind = models.ForeignKey(EventKind, models.PROTECT, related_name="events", verbose_name=_("kind"))
     title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)

@@ -6,3 +6,5 @@ document.querySelectorAll("[data-print]").forEach((button) => {
 document.querySelectorAll("[data-autosubmit]").forEach((control) => {
   control.addEventListener("change", () => control.form.submit());
 });
+// data-error-summary: a form that came back with errors opens on their list, read out first.
+document.querySelector("[data-error-summary]")?.focus();
