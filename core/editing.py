@@ -194,8 +194,8 @@ class PortalDeleteView(ModelPermissionMixin, DeleteView):
 class ChooserView(View):
     """JSON for the search-as-you-type choosers (select2's format), 20 records a page.
 
-    Query: ``term``, ``page``, and the ``app_label``/``model_name``/``field_name`` of the form
-    field; answers with the related records whose folded name matches every word typed, among
+    Query: ``term``, ``page``, the ``app_label``/``model_name``/``field_name`` of the form
+    field, and ``narrow_<name>`` for the model's ``chooser_narrowed_by`` relations; answers with the related records whose folded name matches every word typed, among
     those the user may see (``visible_to``). The user needs the view permission of the related
     model (403 otherwise); 404 for an unknown field or one whose records are not choosable.
     """
@@ -222,6 +222,10 @@ class ChooserView(View):
         queryset = queryset.filter(
             search_condition(request.GET.get("term", ""), record_type.chooser_search, queryset.model)
         )
+        for name in record_type.chooser_narrowed_by:  # e.g. narrow_person=7: that person's positions
+            value = request.GET.get(f"narrow_{name}", "")
+            if value and valid_key(target._meta.get_field(name).related_model, value):
+                queryset = queryset.filter(**{name: value})
         queryset = queryset.distinct()
         try:
             page = min(max(int(request.GET.get("page") or 1), 1), self.MAX_PAGE)

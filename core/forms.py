@@ -4,7 +4,7 @@ import datetime
 
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple, get_select2_language
-from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, ValidationError
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured, ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import F
 from django.urls import reverse
@@ -210,12 +210,30 @@ class ChooserMixin:
     def build_attrs(self, base_attrs, extra_attrs=None):
         attrs = super().build_attrs(base_attrs, extra_attrs=extra_attrs)
         attrs.update({"data-theme": "default", "data-width": "100%", "data-placeholder": str(_("Type to search"))})
+        if narrowed_by := self.narrowed_by():
+            attrs["data-narrowed-by"] = " ".join(narrowed_by)
         return attrs
+
+    def narrowed_by(self) -> list[str]:
+        """The fields of this field's form whose value narrows its choices (``chooser_narrowed_by``
+        of the chosen model, where the form's model has a relation of that name to the same model)."""
+        target, here = self.field.remote_field.model, self.field.model
+        names = []
+        for name in registry.get(target).chooser_narrowed_by:
+            try:
+                same = here._meta.get_field(name).related_model is target._meta.get_field(name).related_model
+            except FieldDoesNotExist:
+                continue
+            if same:
+                names.append(name)
+        return names
 
     @property
     def media(self):
+        """select2 and its messages as the admin ships them, started by the portal's js/chooser.js."""
         media = super().media
-        return forms.Media(js=media._js, css={"screen": ["admin/css/vendor/select2/select2.min.css"]})
+        js = [path if path != "admin/js/autocomplete.js" else "js/chooser.js" for path in media._js]
+        return forms.Media(js=js, css={"screen": ["admin/css/vendor/select2/select2.min.css"]})
 
 
 class Chooser(ChooserMixin, AutocompleteSelect):

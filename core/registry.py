@@ -24,8 +24,10 @@ The kit (``core``) imports no domain app. Each app tells it about its models fro
   ``core.models.SearchableModel``.
 - ``choosable``: relations to it are edited with a search-as-you-type chooser (``core.forms``)
   answered by ``core.editing.ChooserView``; ``chooser_search`` names the folded columns it
-  searches (default ``("search_text",)``), ``chooser_related`` the relations it joins. The
-  model must be a ``core.models.SearchableModel``.
+  searches (default ``("search_text",)``), ``chooser_related`` the relations it joins,
+  ``chooser_narrowed_by`` its relations that a form's field of the same name narrows (a
+  position chooser next to a person offers that person's positions). The model must be a
+  ``core.models.SearchableModel``.
 - ``history``: its history, deleted records and restore pages exist (``core.history``). The
   model must keep history with ``core.audit.HistoricalRecords`` (django-simple-history's,
   one row per save). Its uploaded files stay in storage while a row or history row names them
@@ -65,6 +67,7 @@ class RecordType:
     choosable: bool = False
     chooser_search: tuple[str, ...] = ("search_text",)
     chooser_related: tuple[str, ...] = ()
+    chooser_narrowed_by: tuple[str, ...] = ()
     history: bool = False
     history_permission: str = "view"
     private_fields: tuple[str, ...] = ()

@@ -32,4 +32,5 @@ class StakeholdersConfig(AppConfig):
             history=True,
             chooser_search=("search_text", "person__search_text", "organization__search_text"),
             chooser_related=("person", "organization"),
+            chooser_narrowed_by=("person",),
         )

@@ -401,3 +401,20 @@ def test_roles_in_a_meeting_and_counted_unnamed_participants(staff_client, engli
     assert "Membres de coopératives" in page
     listed = staff_client.get(reverse("meetings:meeting_list"), {"category": members.pk}).context["object_list"]
     assert list(listed) == [meeting]
+
+
+def test_a_position_chooser_next_to_a_person_offers_that_persons_positions(staff_client):
+    first, other = PositionFactory(), PositionFactory()
+    second = PositionFactory(person=first.person, title_fr="Trésorière", title_ar="أمينة المال")
+    page = staff_client.get(reverse("meetings:meeting_create")).content.decode()
+    assert 'data-narrowed-by="person"' in page.split('name="attendances-__prefix__-position"')[1].split(">")[0]
+    assert "js/chooser.js" in page and "admin/js/autocomplete.js" not in page
+    query = {"app_label": "meetings", "model_name": "attendance", "field_name": "position", "term": ""}
+
+    def offered(**more) -> set[int]:
+        answer = staff_client.get(reverse("core:chooser"), query | more).json()
+        return {int(row["id"]) for row in answer["results"]}
+
+    assert offered(narrow_person=str(first.person.pk)) == {first.pk, second.pk}
+    assert {first.pk, second.pk, other.pk} <= offered()  # no person chosen yet: every position
+    assert {first.pk, second.pk, other.pk} <= offered(narrow_person="abc")  # not a key: not narrowed

@@ -95,6 +95,15 @@ def test_staff_create_a_meeting_with_two_attendees_and_partners_only_look(browse
     assert staff.input_value("input[name=title_fr]") == "Réunion de suivi des foires provinciales"
 
     choose(staff, "attendances-0-person", "سلوى", "Salwa Tajri")  # French pages name people in Latin script
+    # Her positions only are offered (seven people hold one in the dataset).
+    staff.locator('select[name="attendances-0-position"] + span.select2 .select2-selection').click()
+    offered = staff.locator(".select2-container--open .select2-results__option:not(.loading-results)")
+    offered.first.wait_for()
+    assert offered.all_inner_texts() == [
+        "Salwa Tajri, Directrice de la promotion de l'économie sociale, "
+        "Ministère du Tourisme, de l'Artisanat et de l'Économie sociale et solidaire"
+    ]
+    offered.first.click()
     staff.click("[data-formset=attendances] [data-add-row]")
     choose(staff, "attendances-1-person", "فاطمه", "Fatima Zahra Benali")  # haa typed for taa marbuta
     staff.click("form button[type=submit].btn-success")
