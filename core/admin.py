@@ -9,6 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .audit import one_history_row
 from .jobs import Job
+from .kept_pages import kept_page
 from .pagination import PortalPaginator
 
 
@@ -19,10 +20,14 @@ class HistoryAdmin(SimpleHistoryAdmin):
     Change lists count their rows once (no second count of the unfiltered table) and read their
     deep pages from the nearer end (core.pagination). On the large tables, a ``date_hierarchy``
     would read every row's date on each page load: the date filter (DateFieldListFilter) reads none.
+    A change list read again is kept like the portal's pages (core.kept_pages).
     """
 
     show_full_result_count = False
     paginator = PortalPaginator
+
+    def changelist_view(self, request, extra_context=None):
+        return kept_page(request, lambda: super(HistoryAdmin, self).changelist_view(request, extra_context))
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """A past version, read only: reverting would set fields (workflow statuses) directly."""

@@ -276,3 +276,19 @@ def test_a_page_is_kept_whole_per_user_until_a_record_changes(
         meeting.refresh_from_db()
         meeting.save()
     assert "Réunion renommée" in staff.get(url).content.decode() and len(built) == 4
+
+
+def test_an_admin_change_list_is_kept_until_a_record_changes(
+    admin_client, settings, django_capture_on_commit_callbacks
+):
+    settings.RECORDS_CACHE_SECONDS = 60
+    cache.clear()
+    url = reverse("admin:meetings_meeting_changelist")
+    first = admin_client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as kept:
+        again = admin_client.get(url).content.decode()
+    assert kept and not any("meetings_meeting" in q["sql"] for q in kept)
+    assert again.count("csrfmiddlewaretoken") == first.count("csrfmiddlewaretoken") > 0
+    with django_capture_on_commit_callbacks(execute=True):
+        MeetingFactory(date="2031-03-04", title_ar="لقاء مقبل")
+    assert "لقاء مقبل" in admin_client.get(url).content.decode()
