@@ -70,12 +70,14 @@ class DashboardPage(DashboardMixin, KeptPageMixin, TemplateView):
     template_name = "overview/dashboard/page.html"
     body_template = ""
     tab = ""
+    tab_title = ""  # the page's title names its tab
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         dashboard = self.dashboard()
         query = query_without(self.request, "measure")
         context.update(dashboard=dashboard, filter_form=self.filter_form, tab=self.tab, query=query)
+        context["tab_title"] = self.tab_title
 
         def body() -> str:
             context.update(self.body_context(context))
@@ -95,6 +97,7 @@ class OverviewView(DashboardPage):
 
     body_template = "overview/dashboard/overview.html"
     tab = "overview"
+    tab_title = _("Overview")
 
 
 class ProvincesView(DashboardPage):
@@ -102,6 +105,7 @@ class ProvincesView(DashboardPage):
 
     body_template = "overview/dashboard/provinces.html"
     tab = "provinces"
+    tab_title = _("Provinces")
 
     def get_context_data(self, **kwargs):
         measures = Dashboard.PROVINCE_MEASURES
@@ -119,6 +123,7 @@ class TimelineView(DashboardPage):
 
     body_template = "overview/dashboard/timeline.html"
     tab = "timeline"
+    tab_title = _("Timeline")
     LIMIT = 200
 
     def body_context(self, context) -> dict:
@@ -152,6 +157,7 @@ class FollowUpView(DashboardPage):
 
     body_template = "overview/dashboard/follow_up.html"
     tab = "follow-up"
+    tab_title = _("Follow-up of recommendations")
     PAGE = 10
     SHOWN = 20
 

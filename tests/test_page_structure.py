@@ -67,3 +67,14 @@ def test_form_pages_load_their_chooser_scripts_after_the_content(staff_client):
     main_end, select2 = html.index("</main>"), html.index("admin/js/vendor/select2/select2.full")
     assert select2 > main_end and html.index("js/formset.js") > main_end
     assert html.index("admin/css/vendor/select2/select2.min.css") < html.index("</head>")
+
+
+def test_every_page_opens_on_a_skip_link_and_has_a_title_of_its_own(staff_client):
+    titles = {}
+    for url in dict.fromkeys(every_page()):
+        html = staff_client.get(url).content.decode()
+        body = html.split("<body", 1)[1]
+        assert body.split("<a ", 1)[1].startswith('class="visually-hidden-focusable'), url
+        assert 'href="#content"' in body.split("</a>", 1)[0] and '<main class="container pb-5" id="content"' in html
+        titles.setdefault(html.split("<title>")[1].split("</title>")[0], []).append(url)
+    assert {title: urls for title, urls in titles.items() if len(urls) > 1} == {}
