@@ -23,7 +23,13 @@ from .views import ModelPermissionMixin, visible_to
 
 
 class PortalFormMixin:
-    """Common behaviour of the create and update pages: one transaction, a success message."""
+    """Common behaviour of the create and update pages: one transaction, a success message.
+
+    With ``?dialog=1`` the page is the form alone (``core/form_dialog.html``, its fields prefixed
+    "dialog" so that its ids differ from the page's that opened it), and a save answers 201 with
+    the record as JSON, ``{"id": "7", "text": "…"}``: static/js/create_dialog.js creates a missing
+    person from inside the meeting form and chooses them in the row.
+    """
 
     template_name = "core/form.html"
     success_text = ""
@@ -34,6 +40,15 @@ class PortalFormMixin:
         preset = {key: self.request.GET[key] for key in self.initial_from_query if self.request.GET.get(key)}
         return {**super().get_initial(), **preset}
 
+    def in_dialog(self) -> bool:
+        return self.request.GET.get("dialog") == "1"
+
+    def get_template_names(self):
+        return ["core/form_dialog.html"] if self.in_dialog() else super().get_template_names()
+
+    def get_prefix(self):
+        return "dialog" if self.in_dialog() else super().get_prefix()
+
     def post(self, request, *args, **kwargs):
         # clean() (row lock of the version check) and save() run in one transaction.
         with transaction.atomic():
@@ -42,9 +57,14 @@ class PortalFormMixin:
     def form_valid(self, form):
         if not form.instance._state.adding and not form.has_changed():
             return self.nothing_changed()
-        response = super().form_valid(form)
+        return self.saved(super().form_valid(form))
+
+    def saved(self, redirect):
+        """After a save: ``redirect`` with a message, or in a dialog the record as JSON (201)."""
+        if self.in_dialog():
+            return JsonResponse({"id": str(self.object.pk), "text": str(self.object)}, status=201)
         messages.success(self.request, self.success_text % {"record": self.object})
-        return response
+        return redirect
 
     def nothing_changed(self):
         """Saving a form that changes nothing writes nothing (no new version, no empty history row)."""
@@ -127,8 +147,7 @@ class InlineFormsetsMixin:
                 form.instance.pk, form.instance._state.adding = None, True
             form.add_error(None, _("Not saved: these changes break a rule of the records. Check the rows below."))
             return self.render_to_response(self.get_context_data(form=form, formsets=formsets))
-        messages.success(self.request, self.success_text % {"record": self.object})
-        return HttpResponseRedirect(self.get_success_url())
+        return self.saved(HttpResponseRedirect(self.get_success_url()))
 
 
 class PortalCreateView(ModelPermissionMixin, KeptPageMixin, PortalFormMixin, CreateView):

@@ -210,6 +210,7 @@ class ChooserMixin:
     def build_attrs(self, base_attrs, extra_attrs=None):
         attrs = super().build_attrs(base_attrs, extra_attrs=extra_attrs)
         attrs.update({"data-theme": "default", "data-width": "100%", "data-placeholder": str(_("Type to search"))})
+        attrs["data-chooses"] = self.field.remote_field.model._meta.label_lower  # e.g. "stakeholders.person"
         if narrowed_by := self.narrowed_by():
             attrs["data-narrowed-by"] = " ".join(narrowed_by)
         return attrs

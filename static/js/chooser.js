@@ -6,6 +6,7 @@
   const $ = django.jQuery;
 
   function narrowing(element) {
+    // Also read by create_dialog.js (window.portalNarrowing): a new position is for the row's person.
     const query = {};
     const base = element.name.slice(0, element.name.length - element.dataset.fieldName.length);
     for (const name of (element.dataset.narrowedBy || "").split(" ").filter(Boolean)) {
@@ -15,9 +16,12 @@
     return query;
   }
 
+  window.portalNarrowing = narrowing;
+
   $.fn.portalChooser = function () {
     $.each(this, (i, element) => {
       $(element).select2({
+        dropdownParent: $(element.closest("dialog") || document.body), // a dialog's list shows above it
         ajax: {
           data: (params) => ({
             term: params.term,

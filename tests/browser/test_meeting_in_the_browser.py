@@ -129,3 +129,67 @@ def test_staff_create_a_meeting_with_two_attendees_and_partners_only_look(browse
     partner.goto(f"{base}/meetings/")
     assert partner.locator("[data-action=create]").count() == 0
     assert partner.goto(f"{base}/meetings/{meeting.pk}/edit/").status == 403
+
+
+def create_in_dialog(page, select_name, fields: dict, chosen=None):
+    """Press the + next to a chooser, fill the dialog's form (``chosen``: its choosers) and save it."""
+    page.locator(f'select[name="{select_name}"] ~ button.create-in-dialog').click()
+    dialog = page.locator("dialog.create-dialog[open]")
+    dialog.locator("form").wait_for()
+    for name, value in fields.items():
+        control = dialog.locator(f'[name="dialog-{name}"]')
+        control.select_option(value) if control.evaluate("e => e.tagName") == "SELECT" else control.fill(value)
+    for name, (typed, expected) in (chosen or {}).items():
+        choose(page, f"dialog-{name}", typed, expected)
+    dialog.locator("button[type=submit]").click()
+    dialog.wait_for(state="hidden")
+
+
+def test_staff_record_twelve_attendees_in_one_sitting_two_created_from_inside_the_form(browser_server, browser):
+    from stakeholders.models import Person
+
+    Person.objects.create(full_name_ar="كريم عمراني", full_name_latin="Karim Amrani")
+    base = browser_server.url
+    staff = sign_in(browser.new_context(locale="fr-FR"), base, "browser-staff")
+    loads = []
+    staff.on("load", lambda page: loads.append(page.url))
+    staff.goto(f"{base}/meetings/new/")
+    staff.fill("input[name=title_ar]", "اجتماع عمل حول المعرض الجهوي")
+    staff.fill("input[name=title_fr]", "Réunion de travail sur la foire régionale")
+    staff.select_option("select[name=kind]", "working_meeting")
+    staff.fill("input[name=date]", "2026-12-02")
+    known = ["Rachidi", "Haddouga", "Alaoui", "Derouich", "Tajri", "Hassani", "Khattam", "Souati", "Khalfani", "Amrani"]
+    for row, name in enumerate(known):
+        if row:
+            staff.click("[data-formset=attendances] [data-add-row]")
+        choose(staff, f"attendances-{row}-person", name.lower(), name)
+    for _ in range(2):
+        staff.click("[data-formset=attendances] [data-add-row]")
+    create_in_dialog(
+        staff,
+        "attendances-10-person",
+        {"full_name_ar": "فاطمة الزهراء بنعلي", "full_name_latin": "Fatima Zahra Benali"},
+    )
+    create_in_dialog(
+        staff, "attendances-10-position", {"title_ar": "رئيسة تعاونية", "title_fr": "Présidente de coopérative"},
+        chosen={"organization": ("coopération", "Office du Développement de la Coopération")},
+    )  # fmt: skip
+    create_in_dialog(
+        staff, "attendances-11-person", {"full_name_ar": "يوسف أيت علي", "full_name_latin": "Youssef Ait Ali"}
+    )
+    assert staff.locator('select[name="attendances-10-person"] option:checked').inner_text() == "Fatima Zahra Benali"
+    staff.click("form button[type=submit].btn-success")
+    staff.wait_for_url("**/meetings/*/")
+    assert len(loads) == 2, loads  # the form, then the meeting saved: no other page was opened
+
+    meeting = Meeting.objects.get(title_fr="Réunion de travail sur la foire régionale")
+    rows = {
+        a.person.full_name_latin: a for a in meeting.attendances.select_related("person", "position", "organization")
+    }
+    assert len(rows) == 12 and {"Fatima Zahra Benali", "Youssef Ait Ali", "Karim Amrani", "Salwa Tajri"} <= set(rows)
+    fatima = rows["Fatima Zahra Benali"]
+    assert (fatima.position.title_fr, fatima.position.person, fatima.organization.name_fr) == (
+        "Présidente de coopérative",
+        fatima.person,
+        "Office du Développement de la Coopération",
+    )
