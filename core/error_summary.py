@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from .i18n import colon
+from .i18n import colon, separator
 
 
 def row_errors(form) -> list:
@@ -34,7 +34,7 @@ def error_summary(form, formsets=()) -> list[tuple[str, str]]:
                 for e in row_errors(row)
             ]
             items += [
-                (field.id_for_label, f"{where}, {field.label}{colon()} {error}")
+                (field.id_for_label, f"{where}{separator()}{field.label}{colon()} {error}")
                 for field in row.visible_fields()
                 for error in field.errors
             ]

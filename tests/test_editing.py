@@ -418,3 +418,17 @@ def test_a_position_chooser_next_to_a_person_offers_that_persons_positions(staff
     assert offered(narrow_person=str(first.person.pk)) == {first.pk, second.pk}
     assert {first.pk, second.pk, other.pk} <= offered()  # no person chosen yet: every position
     assert {first.pk, second.pk, other.pk} <= offered(narrow_person="abc")  # not a key: not narrowed
+
+
+def test_an_arabic_error_summary_separates_with_arabic_commas(staff_client, settings):
+    from django.utils import translation
+
+    from core.error_summary import error_summary
+
+    person = PersonFactory()
+    data = meeting_data(**management("attendances", 2), **attendee(0, person), **attendee(1, person))
+    context = staff_client.post(reverse("meetings:meeting_create"), data).context
+    with translation.override("ar"):
+        summary = dict(error_summary(context["form"], context["formsets"]))
+    assert summary["id_attendances-1-person"].startswith("لائحة الحضور، السطر 2، ")
+    assert "," not in summary["id_attendances-1-person"]

@@ -25,7 +25,11 @@
       button.title = link.textContent.trim();
       button.setAttribute("aria-label", button.title);
       button.addEventListener("click", () => open(link, select, button));
-      select.parentNode.append(button);
+      const wrapper = document.createElement("div"); // the chooser and its + side by side
+      wrapper.className = "chooser-with-create";
+      const started = select.nextElementSibling?.classList.contains("select2") ? [select.nextElementSibling] : [];
+      select.before(wrapper);
+      wrapper.append(select, ...started, button); // a row added later has its select2 already
     });
   }
 

@@ -39,10 +39,16 @@ def browser_server(dataset_after_the_flush, transactional_db, django_user_model)
     server = LiveServer("localhost")
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def no_connection_left(django_db_blocker):
+    """The live servers' request threads may still hold connections, which would keep the test
+    database from being dropped at the end of the run: ended once this module's tests are done
+    (ending them between two tests broke the next test's own connection)."""
+    yield
     if connection.vendor == "postgresql":
-        # The server's request threads may still hold connections, which would keep the test
-        # database from being dropped at the end of the run.
-        with connection.cursor() as cursor:
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
             cursor.execute(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                 " WHERE datname = current_database() AND pid <> pg_backend_pid()"
