@@ -23,7 +23,7 @@ from django.views.generic import ListView, TemplateView
 from . import registry
 from .audit import one_history_row
 from .forms import display_value
-from .i18n import separator
+from .i18n import colon, separator
 from .kept_pages import KeptPageMixin
 from .views import ModelPermissionMixin
 
@@ -206,7 +206,7 @@ class RecordHistoryView(HistoryModelMixin, KeptPageMixin, TemplateView):
                 for field in links:  # its name (an attendance row's person) from the rows just joined
                     if (linked := getattr(entry, field.name)) is not None:  # None: deleted since
                         field.set_cached_value(record, linked)
-                label = f"{capfirst(opts.verbose_name)}: {record}"
+                label = f"{capfirst(opts.verbose_name)}{colon()} {record}"
                 rows.append((entry, _changes(entry, previous.get(entry.history_id), hidden), label))
         return rows
 
@@ -327,7 +327,7 @@ def missing_links(deleted) -> list[str]:
     for field in record._meta.concrete_fields:
         key = getattr(record, field.attname) if field.is_relation else None
         if key is not None and not field.related_model._default_manager.filter(pk=key).exists():
-            missing.append(f"{capfirst(field.verbose_name)}: {key}")
+            missing.append(f"{capfirst(field.verbose_name)}{colon()} {key}")
     return missing
 
 

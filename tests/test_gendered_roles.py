@@ -50,3 +50,17 @@ def test_an_unnamed_group_keeps_the_label_of_its_role():
     row = AttendanceFactory(person=None, position=None, organization=None, group_fr="Coopératives", role="guest")
     with translation.override("fr"):
         assert row.role_label() == "invité"
+
+
+def test_a_cancelled_meeting_and_a_cancelled_project_agree_in_french():
+    from projects.models import Project
+
+    with translation.override("fr"):
+        assert (str(Meeting.Status.CANCELLED.label), str(Project.Status.CANCELLED.label)) == ("annulée", "annulé")
+
+
+def test_a_french_history_page_puts_a_space_before_its_colons(staff_client):
+    attendance = AttendanceFactory()
+    url = reverse("core:record_history", args=["meetings", "meeting", attendance.meeting.pk])
+    page = staff_client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Présence\u00a0: " in page and "Présence: " not in page
