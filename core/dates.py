@@ -175,17 +175,14 @@ _DATE_IN_TEXT = re.compile(
 
 def _period_of(match: re.Match) -> tuple[datetime.date, datetime.date]:
     """The first and last days a ``_DATE_IN_TEXT`` match names (ValueError when there is none)."""
-    if match["d"] or match["iy"] or match["nd"]:
-        if match["d"]:
-            day = datetime.date(int(match["y"]), int(match["m"]), int(match["d"]))
-        elif match["iy"]:
-            day = datetime.date(int(match["iy"]), int(match["im"]), int(match["id"]))
-        else:
-            day = datetime.date(int(match["ny"]), _MONTHS[match["name"]], int(match["nd"]))
-        return day, day
     if match["name"]:
-        return month_or_year(f"{match['name']} {match['ny']}")
-    return month_or_year(f"{match['mm']}/{match['my']}" if match["mm"] else f"{match['yy']}-{match['ym']}")
+        year, month, day = int(match["ny"]), _MONTHS[match["name"]], match["nd"]
+    else:
+        year = int(match["y"] or match["iy"] or match["my"] or match["yy"])
+        month, day = int(match["m"] or match["im"] or match["mm"] or match["ym"]), match["d"] or match["id"]
+    if day:
+        return datetime.date(year, month, int(day)), datetime.date(year, month, int(day))
+    return datetime.date(year, month, 1), datetime.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def periods_in(query: str) -> tuple[str, list[tuple[datetime.date, datetime.date]]]:

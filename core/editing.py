@@ -15,6 +15,7 @@ from django.views import View
 from django.views.generic import CreateView, DeleteView, UpdateView
 
 from . import registry
+from .error_summary import error_summary
 from .forms import valid_key
 from .history import one_deletion
 from .kept_pages import KeptPageMixin
@@ -76,6 +77,7 @@ class PortalFormMixin:
         context["opts"] = self.model._meta
         context["media"] = context["form"].media
         context["cancel_url"] = self.cancel_url()
+        context["error_summary"] = error_summary(context["form"], context.get("formsets", ()))
         return context
 
     def cancel_url(self) -> str:

@@ -1,6 +1,7 @@
 """Form building blocks shared by the apps: tolerant number and date fields, choosers, versioned forms."""
 
 import datetime
+import functools
 
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple, get_select2_language
@@ -215,19 +216,9 @@ class ChooserMixin:
             attrs["data-narrowed-by"] = " ".join(narrowed_by)
         return attrs
 
-    def narrowed_by(self) -> list[str]:
-        """The fields of this field's form whose value narrows its choices (``chooser_narrowed_by``
-        of the chosen model, where the form's model has a relation of that name to the same model)."""
-        target, here = self.field.remote_field.model, self.field.model
-        names = []
-        for name in registry.get(target).chooser_narrowed_by:
-            try:
-                same = here._meta.get_field(name).related_model is target._meta.get_field(name).related_model
-            except FieldDoesNotExist:
-                continue
-            if same:
-                names.append(name)
-        return names
+    def narrowed_by(self) -> tuple[str, ...]:
+        """The fields of this field's form whose value narrows its choices (``narrowing``)."""
+        return narrowing(self.field.model, self.field.remote_field.model)
 
     @property
     def media(self):
@@ -235,6 +226,20 @@ class ChooserMixin:
         media = super().media
         js = [path if path != "admin/js/autocomplete.js" else "js/chooser.js" for path in media._js]
         return forms.Media(js=js, css={"screen": ["admin/css/vendor/select2/select2.min.css"]})
+
+
+@functools.cache
+def narrowing(here, target) -> tuple[str, ...]:
+    """The ``chooser_narrowed_by`` relations of ``target`` that ``here`` (the model a chooser's
+    field is on) has too, to the same model: Attendance and Position both have a person."""
+    names = []
+    for name in registry.get(target).chooser_narrowed_by:
+        try:
+            if here._meta.get_field(name).related_model is target._meta.get_field(name).related_model:
+                names.append(name)
+        except FieldDoesNotExist:
+            continue
+    return tuple(names)
 
 
 class Chooser(ChooserMixin, AutocompleteSelect):

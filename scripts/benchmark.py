@@ -80,6 +80,7 @@ def pages() -> list[tuple[str, str, str]]:
         ("list", "meetings, last page", f"{reverse('meetings:meeting_list')}?page={last}"),
         ("list", "meetings, filtered", f"{reverse('meetings:meeting_list')}?q=مجلس&kind=working_meeting"),
         ("list", "meetings by kind, last page", f"{reverse('meetings:meeting_list')}?o=kind&page={last}"),
+        ("uncached", f"meetings of a month, {AFTER_A_SAVE}", f"{reverse('meetings:meeting_list')}?q=mai 2022"),
         ("detail", "meeting of 11 May 2022", real.get_absolute_url()),
         ("uncached", f"meeting of 11 May 2022, {AFTER_A_SAVE}", real.get_absolute_url()),
         ("detail", "meeting with attendance", (busy or real).get_absolute_url()),

@@ -20,11 +20,6 @@ class Source(SearchableModel, VersionedModel):
 
     search_fields = ("title", "outlet", "url")
 
-    @classmethod
-    def dated_within(cls, start, end):
-        """Published from ``start`` to ``end``."""
-        return Q(published_on__range=(start, end))
-
     class Kind(models.TextChoices):
         PRESS_ARTICLE = "press_article", _("press article")
         OFFICIAL_DOCUMENT = "official_document", _("official document")
@@ -71,3 +66,8 @@ class Source(SearchableModel, VersionedModel):
 
     def get_absolute_url(self):
         return reverse("sources:source_detail", args=[self.pk])
+
+    @classmethod
+    def dated_within(cls, start, end):
+        """Published from ``start`` to ``end``."""
+        return Q(published_on__range=(start, end))

@@ -156,3 +156,40 @@ def test_a_date_in_a_search_of_records_without_dates_stays_a_word(staff_client):
     PersonFactory(full_name_latin="Promotion 11/05/2022")
     found = staff_client.get(reverse("stakeholders:person_list"), {"q": "11/05/2022"}).context["object_list"]
     assert [p.full_name_latin for p in found] == ["Promotion 11/05/2022"]
+
+
+def test_each_kind_of_dated_record_is_found_by_the_month_it_falls_in():
+    from core.search import search_condition
+    from meetings.models import Consultation, Decision
+    from projects.models import Event, EventKind, PartnershipAgreement
+    from sources.models import Source
+
+    from .factories import AgreementFactory, ConsultationFactory, DecisionFactory
+
+    kind = EventKind.objects.order_by("pk").first()
+
+    def event(start, end=None):
+        return Event.objects.create(kind=kind, title_fr="Foire", start_date=start, end_date=end)
+
+    cases = {
+        Consultation: (
+            [ConsultationFactory(period_start="2022-04-25", period_end="2022-05-02")],  # running into May
+            [ConsultationFactory(period_start="2022-06-01", period_end="2022-06-10")],
+        ),
+        Decision: ([DecisionFactory(date="2022-05-20")], [DecisionFactory(date="2022-06-20")]),
+        PartnershipAgreement: (
+            [AgreementFactory(signing_date="2022-05-20")],
+            [AgreementFactory(signing_date="2022-04-30")],
+        ),
+        Event: (
+            [event("2022-04-28", "2022-05-02"), event("2022-05-31")],
+            [event("2022-04-01", "2022-04-30"), event("2022-06-01")],
+        ),
+        Source: (
+            [Source.objects.create(title="Article de mai", published_on="2022-05-12")],
+            [Source.objects.create(title="Article de juin", published_on="2022-06-12")],
+        ),
+    }
+    for model, (inside, outside) in cases.items():
+        found = set(model.objects.filter(search_condition("mai 2022", model=model)))
+        assert set(inside) <= found and not set(outside) & found, model

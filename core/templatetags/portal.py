@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 
 from core import registry
 from core.dates import format_day, format_period, format_when
-from core.error_summary import error_summary as summary_of
 from core.error_summary import row_errors as row_errors_of
 from core.i18n import colon as i18n_colon
 from core.i18n import ltr_number, separator
@@ -248,13 +247,6 @@ def cell(field) -> str:
 def row_errors(form) -> list:
     """A table row's errors that belong to no visible cell: the form's own and its hidden fields'."""
     return row_errors_of(form)
-
-
-@register.simple_tag
-def error_summary(form, formsets=()) -> list[tuple[str, str]]:
-    """``{% error_summary form formsets as errors %}``: (element id, message) of every error
-    of the page's form and tables (core.error_summary)."""
-    return summary_of(form, formsets) if form is not None else []
 
 
 @register.filter

@@ -22,11 +22,6 @@ class Decision(SearchableModel, VersionedModel):
 
     search_fields = ("number", "subject_ar", "subject_fr")
 
-    @classmethod
-    def dated_within(cls, start, end):
-        """Taken from ``start`` to ``end``."""
-        return Q(date__range=(start, end))
-
     meeting = models.ForeignKey(Meeting, models.PROTECT, related_name="decisions", verbose_name=_("session"))
     number = models.CharField(_("number"), max_length=40, blank=True)  # reports rarely give one
     date = models.DateField(_("date"), null=True, blank=True)
@@ -68,6 +63,11 @@ class Decision(SearchableModel, VersionedModel):
 
     def get_absolute_url(self):
         return reverse("meetings:decision_detail", args=[self.pk])
+
+    @classmethod
+    def dated_within(cls, start, end):
+        """Taken from ``start`` to ``end``."""
+        return Q(date__range=(start, end))
 
     def clean(self):
         if self.meeting_id and self.meeting.kind not in SESSIONS:

@@ -80,12 +80,6 @@ class Meeting(SearchableModel, VersionedModel):
 
     search_fields = ("title_ar", "title_fr", "venue", "purpose", "summary", "outcome")
 
-    @classmethod
-    def dated_within(cls, start, end):
-        """Held from ``start`` to ``end``, or known only to a period within them (a search for
-        "mai 2022" finds a meeting known to May 2022, not one known only to 2022)."""
-        return Q(date__range=(start, end)) | Q(date__isnull=True, period_start__gte=start, period_end__lte=end)
-
     class Kind(models.TextChoices):
         WORKING_MEETING = "working_meeting", _("working meeting")
         ORDINARY_SESSION = "ordinary_session", _("ordinary session")
@@ -241,6 +235,12 @@ class Meeting(SearchableModel, VersionedModel):
 
     def get_absolute_url(self):
         return reverse("meetings:meeting_detail", args=[self.pk])
+
+    @classmethod
+    def dated_within(cls, start, end):
+        """Held from ``start`` to ``end``, or known only to a period within them (a search for
+        "mai 2022" finds a meeting known to May 2022, not one known only to 2022)."""
+        return Q(date__range=(start, end)) | Q(date__isnull=True, period_start__gte=start, period_end__lte=end)
 
     def clean(self):
         errors = _clean_counts_and_period(self, "period_start", "period_end")
@@ -478,11 +478,6 @@ class Consultation(SearchableModel, VersionedModel):
 
     search_fields = ("title_ar", "title_fr", "theme_ar", "theme_fr")
 
-    @classmethod
-    def dated_within(cls, start, end):
-        """Running at some time from ``start`` to ``end``."""
-        return Q(period_start__lte=end, period_end__gte=start)
-
     title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
     title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
     theme_ar = models.TextField(_("theme (Arabic)"), blank=True)
@@ -543,6 +538,11 @@ class Consultation(SearchableModel, VersionedModel):
 
     def get_absolute_url(self):
         return reverse("meetings:consultation_detail", args=[self.pk])
+
+    @classmethod
+    def dated_within(cls, start, end):
+        """Running at some time from ``start`` to ``end``."""
+        return Q(period_start__lte=end, period_end__gte=start)
 
     def clean(self):
         errors = _clean_counts_and_period(self, "period_start", "period_end")

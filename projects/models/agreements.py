@@ -22,11 +22,6 @@ class PartnershipAgreement(SearchableModel, VersionedModel):
 
     search_fields = ("title_ar", "title_fr", "subject_ar", "subject_fr")
 
-    @classmethod
-    def dated_within(cls, start, end):
-        """Signed from ``start`` to ``end``."""
-        return Q(signing_date__range=(start, end))
-
     class Status(models.TextChoices):
         ENVISAGED = "envisaged", _("envisaged")
         IN_NEGOTIATION = "in_negotiation", _("in negotiation")
@@ -101,6 +96,11 @@ class PartnershipAgreement(SearchableModel, VersionedModel):
 
     def get_absolute_url(self):
         return reverse("projects:agreement_detail", args=[self.pk])
+
+    @classmethod
+    def dated_within(cls, start, end):
+        """Signed from ``start`` to ``end``."""
+        return Q(signing_date__range=(start, end))
 
     def clean(self):
         if self.signing_date and self.status in self.UNSIGNED:

@@ -64,11 +64,6 @@ class Event(SearchableModel, VersionedModel):
 
     search_fields = ("title_ar", "title_fr", "theme_ar", "theme_fr", "venue")
 
-    @classmethod
-    def dated_within(cls, start, end):
-        """Open on some day from ``start`` to ``end`` (an event without an end date lasts its first day)."""
-        return Q(start_date__lte=end) & (Q(end_date__gte=start) | Q(end_date__isnull=True, start_date__gte=start))
-
     kind = models.ForeignKey(EventKind, models.PROTECT, related_name="events", verbose_name=_("kind"))
     title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
     title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
@@ -144,6 +139,11 @@ class Event(SearchableModel, VersionedModel):
 
     def get_absolute_url(self):
         return reverse("projects:event_detail", args=[self.pk])
+
+    @classmethod
+    def dated_within(cls, start, end):
+        """Open on some day from ``start`` to ``end`` (an event without an end date lasts its first day)."""
+        return Q(start_date__lte=end) & (Q(end_date__gte=start) | Q(end_date__isnull=True, start_date__gte=start))
 
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:

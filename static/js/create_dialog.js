@@ -49,8 +49,7 @@
       const response = await fetch(url, { method: "POST", body: new FormData(form), credentials: "same-origin" });
       if (response.status !== 201) {
         show(await response.text(), title, url, select, opener);
-        dialog.querySelector(".alert-danger")?.setAttribute("tabindex", "-1");
-        dialog.querySelector(".alert-danger")?.focus();
+        dialog.querySelector("[data-error-summary]")?.focus();
         return;
       }
       const record = await response.json();
@@ -59,7 +58,6 @@
       dialog.close();
       opener.focus();
     });
-    dialog.querySelector("input:not([type=hidden]), select, textarea")?.focus();
   }
 
   async function open(link, select, opener) {
