@@ -65,7 +65,13 @@ restore: install
 	@test -n "$(FROM)" || { echo "Say which backup: make restore FROM=backups/sse-portal-..."; exit 1; }
 	$(BIN)/python manage.py restore "$(FROM)"
 
-test: install messages
+# The page checkers of tests/browser (axe-core, vnu.jar), pinned in its package-lock.json.
+CHECKERS := tests/browser/node_modules/.installed
+$(CHECKERS): tests/browser/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix tests/browser --no-audit --no-fund --silent && touch $@; \
+	else echo "warning: npm not found: the page checks (axe, vnu) are skipped (apt-get install npm)"; fi
+
+test: install messages $(CHECKERS)
 	$(BIN)/pytest
 
 # Every page kind at 1/100 of a region and at a whole region, SQLite then PostgreSQL (about 25 min).

@@ -4,7 +4,7 @@ import django_filters
 from django.db import models
 from django.utils.functional import lazy
 from django.utils.text import capfirst
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .dates import format_period
@@ -27,11 +27,35 @@ class RecordChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = RecordChoiceFilterField
 
 
+class RangeWidget(django_filters.widgets.RangeWidget):
+    """A range's two inputs, named "from" and "to" for screen readers (the legend names the filter)."""
+
+    ends = (pgettext_lazy("range", "from"), pgettext_lazy("range", "to"))
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        for subwidget, end in zip(context["widget"]["subwidgets"], self.ends, strict=True):
+            subwidget["attrs"]["aria-label"] = str(end)
+        return context
+
+
+class DateRangeWidget(RangeWidget):
+    suffixes = django_filters.widgets.DateRangeWidget.suffixes
+
+
+class AmountRangeFilter(django_filters.RangeFilter):
+    """From one amount to another (MAD)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", RangeWidget())
+        super().__init__(*args, **kwargs)
+
+
 class DayRangeFilter(django_filters.DateFromToRangeFilter):
     """From one day to another, each typed in the browser's date picker."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", django_filters.widgets.DateRangeWidget(attrs={"type": "date"}))
+        kwargs.setdefault("widget", DateRangeWidget(attrs={"type": "date"}))
         super().__init__(*args, **kwargs)
 
 

@@ -198,19 +198,21 @@ class ChooserMixin:
         model = self.field.remote_field.model
         value = [str(item) for item in value if valid_key(model, item)]
         if self.known is None:
-            return super().optgroups(name, value, attr)
-        options = (
-            [] if self.is_required or self.allow_multiple_selected else [self.create_option(name, "", "", False, 0)]
-        )
-        label = self.choices.field.label_from_instance
-        for item in dict.fromkeys(value):
-            if item in self.known:
-                options.append(self.create_option(name, item, label(self.known[item]), set(value), len(options)))
+            options = [option for option in super().optgroups(name, value, attr)[0][1] if option["value"] != ""]
+        else:
+            label = self.choices.field.label_from_instance
+            chosen = [item for item in dict.fromkeys(value) if item in self.known]
+            options = [self.create_option(name, item, label(self.known[item]), True, 0) for item in chosen]
+        if not self.allow_multiple_selected:
+            # HTML: a single select's first option is an empty placeholder, required or not, never blank.
+            options.insert(0, self.create_option(name, "", self.choices.field.empty_label or "—", False, 0))
         return [(None, options, 0)]
 
     def build_attrs(self, base_attrs, extra_attrs=None):
         attrs = super().build_attrs(base_attrs, extra_attrs=extra_attrs)
         attrs.update({"data-theme": "default", "data-width": "100%", "data-placeholder": str(_("Type to search"))})
+        if self.allow_multiple_selected:
+            attrs["data-allow-clear"] = "false"  # each choice has its ×; select2's clear-all is a span inside its list
         attrs["data-chooses"] = self.field.remote_field.model._meta.label_lower  # e.g. "stakeholders.person"
         if narrowed_by := self.narrowed_by():
             attrs["data-narrowed-by"] = " ".join(narrowed_by)

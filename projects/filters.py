@@ -1,7 +1,13 @@
-import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import DayRangeFilter, PortalOrderingFilter, RecordChoiceFilter, SearchFilterSet, chooser_filter
+from core.filters import (
+    AmountRangeFilter,
+    DayRangeFilter,
+    PortalOrderingFilter,
+    RecordChoiceFilter,
+    SearchFilterSet,
+    chooser_filter,
+)
 from stakeholders.models import Province
 
 from .models import Event, EventKind, EventSeries, PartnershipAgreement, Programme, Project, Strategy, ThematicAxis
@@ -15,7 +21,7 @@ class ProjectFilter(SearchFilterSet):
     axis = RecordChoiceFilter(
         field_name="thematic_axes", queryset=ThematicAxis.objects.all(), label=_("thematic axis"), distinct=True
     )
-    budget = django_filters.RangeFilter(label=_("budget (MAD)"))
+    budget = AmountRangeFilter(label=_("budget (MAD)"))
     lead_organization = chooser_filter(
         Project._meta.get_field("lead_organization"), "lead_organization", _("lead organization")
     )

@@ -110,6 +110,11 @@ def build_url(name, pattern, deleted_history_id) -> str:
 def one_of_each(tmp_path, settings):
     """A record of each follow-up kind, so that every URL has something to show."""
     settings.MEDIA_ROOT = tmp_path
+    create_one_of_each()
+
+
+def create_one_of_each():
+    """The records of ``one_of_each``, for tests that make them after their own fixtures."""
     milestone = MilestoneFactory()
     MilestoneDocument.objects.create(
         milestone=milestone, title="برنامج المعرض", file=ContentFile(b"programme", "programme.txt")

@@ -18,6 +18,49 @@
 
   window.portalNarrowing = narrowing;
 
+  function accessible(element) {
+    // select2 names its box after the chosen value only: named after the field first, then the value;
+    // a multiple chooser's search box gets the field's name too (axe: aria-input-field-name, label).
+    const container = element.nextElementSibling;
+    const selection = container.querySelector(".select2-selection");
+    const rendered = container.querySelector(".select2-selection__rendered");
+    let name = element.labels[0];
+    if (!name) {
+      name = document.createElement("span");
+      name.className = "visually-hidden";
+      name.textContent = element.getAttribute("aria-label") || "";
+      container.append(name);
+    }
+    name.id ||= `${element.id}-name`;
+    if (element.multiple) {
+      container.querySelector(".select2-search__field").setAttribute("aria-labelledby", name.id);
+    } else {
+      rendered.removeAttribute("role");
+      rendered.removeAttribute("aria-readonly");
+      selection.setAttribute("aria-labelledby", `${name.id} ${rendered.id}`);
+      selection.addEventListener("keydown", (event) => openByTyping(element, event));
+      $(element).on("select2:open", () => {
+        // The open list's search box and list are named and tied to the box (ARIA 1.2 combobox).
+        const search = document.querySelector(".select2-container--open .select2-search--dropdown .select2-search__field");
+        if (search) search.setAttribute("aria-labelledby", name.id);
+        selection.setAttribute("aria-controls", selection.getAttribute("aria-owns") || "");
+      });
+      $(element).on("select2:close", () => selection.removeAttribute("aria-controls"));
+    }
+  }
+
+  function openByTyping(element, event) {
+    // A letter typed on a closed chooser opens it and starts its search with that letter.
+    if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey || event.key === " ") return;
+    event.preventDefault();
+    $(element).select2("open");
+    const search = document.querySelector(".select2-container--open .select2-search__field");
+    if (search) {
+      search.value = event.key;
+      search.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+  }
+
   $.fn.portalChooser = function () {
     $.each(this, (i, element) => {
       $(element).select2({
@@ -33,6 +76,7 @@
           }),
         },
       });
+      accessible(element);
     });
     return this;
   };

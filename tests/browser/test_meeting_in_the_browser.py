@@ -1,76 +1,10 @@
-"""In a real browser (Debian's chromium, driven by Playwright): staff create a meeting, find it, partners only look.
+"""In a real browser (Debian's chromium, driven by Playwright): staff create a meeting, find it, partners only look."""
 
-Needs /usr/bin/chromium (``.ci/run`` installs it); no browser is downloaded at run time.
-"""
-
-import os
-import shutil
-
-import pytest
-from django.contrib.auth.models import Group
-from django.db import connection
-from pytest_django.live_server_helper import LiveServer
-
-from core.roles import COUNCIL_STAFF, MINISTRY_PARTNERS
 from meetings.models import Meeting
 
-playwright = pytest.importorskip("playwright.sync_api")
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]  # fmt: skip
+from .support import needs_chromium, sign_in
 
-pytestmark = pytest.mark.skipif(
-    not shutil.which(CHROMIUM) and os.environ.get("CI") != "true", reason="chromium is not installed"
-)
-
-
-@pytest.fixture
-def browser_server(dataset_after_the_flush, transactional_db, django_user_model):
-    """A live server for this test only, with the dataset and two accounts.
-
-    Stopped at the end of the test (its database connection with it); the dataset is loaded
-    again once the transactional test has emptied the database (``dataset_after_the_flush``).
-    """
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop in this thread
-    for username, group in (("browser-staff", COUNCIL_STAFF), ("browser-partner", MINISTRY_PARTNERS)):
-        django_user_model.objects.create_user(username, password="pass-for-tests").groups.add(
-            Group.objects.get(name=group)
-        )
-    server = LiveServer("localhost")
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module", autouse=True)
-def no_connection_left(django_db_blocker):
-    """The live servers' request threads may still hold connections, which would keep the test
-    database from being dropped at the end of the run: ended once this module's tests are done
-    (ending them between two tests broke the next test's own connection)."""
-    yield
-    if connection.vendor == "postgresql":
-        with django_db_blocker.unblock(), connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
-
-
-@pytest.fixture
-def browser():
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
-
-def sign_in(context, base, username):
-    page = context.new_page()
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", "pass-for-tests")
-    page.click("form button[type=submit].w-100")
-    page.wait_for_url(f"{base}/")
-    return page
+pytestmark = needs_chromium
 
 
 def choose(page, select_name, typed, expected):

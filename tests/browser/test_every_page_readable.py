@@ -1,0 +1,141 @@
+"""Every page kind, in Arabic and in French, read by axe-core and the Nu HTML Checker in chromium.
+
+axe-core (wcag2a, wcag2aa, wcag21aa) must find no critical or serious violation, and vnu no
+HTML error, on the page as served. Both come from the npm registry (tests/browser/package.json,
+installed by ``make test``); vnu.jar runs with Java. axe cannot judge the contrast of joined
+Arabic letters, so contrast is judged on the French pages, which share the Arabic pages' colours.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from ..test_arabic_pages import NOT_PAGES
+from ..test_permissions import SKIPPED, build_url, create_one_of_each, url_names
+from .support import needs_chromium, sign_in
+
+MODULES = Path(__file__).with_name("node_modules")
+AXE = MODULES / "axe-core" / "axe.min.js"
+VNU = MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+TAGS = ["wcag2a", "wcag2aa", "wcag21aa"]
+SERIOUS = {"critical", "serious"}
+LOCALES = {"ar": "ar-MA", "fr": "fr-FR"}
+
+pytestmark = [
+    needs_chromium,
+    pytest.mark.skipif(
+        not (AXE.exists() and VNU.exists() and shutil.which("java")) and os.environ.get("CI") != "true",
+        reason="the page checkers are not installed (npm ci --prefix tests/browser; Java)",
+    ),
+]
+
+
+def page_kinds() -> list[str]:
+    """One address per named URL of the portal (a record of each kind), and a search with results."""
+    urls = [
+        build_url(name, pattern, None)
+        for name, pattern in url_names()
+        if name not in SKIPPED and name.split(":")[-1] not in NOT_PAGES
+    ]
+    return urls + [reverse("overview:search") + "?q=مجلس"]
+
+
+def axe_violations(page, language: str) -> list[str]:
+    """axe-core's critical and serious violations on ``page``, as "rule: target" lines."""
+    page.add_script_tag(path=str(AXE))
+    options = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
+    if language == "ar":
+        options["rules"] = {"color-contrast": {"enabled": False}}  # judged on the French pages
+    results = page.evaluate("options => axe.run(document, options)", options)
+    return [
+        f"{violation['id']}: {node['target']}"
+        for violation in results["violations"]
+        if violation["impact"] in SERIOUS
+        for node in violation["nodes"]
+    ]
+
+
+def html_errors(folder: Path) -> dict[str, list[str]]:
+    """The Nu HTML Checker's errors on each saved page of ``folder``, as "line: message" lines by file name."""
+    run = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--exit-zero-always", str(folder)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found: dict[str, list[str]] = {}
+    for message in json.loads(run.stderr)["messages"]:
+        name = Path(message.get("url", "?")).name
+        found.setdefault(name, []).append(f"{message.get('lastLine', '?')}: {message['message']}")
+    return found
+
+
+def page_states(page, base: str):
+    """The meeting form's states that no address reaches: after a failed save, with a chooser's
+    list open, and with the dialog creating a person open; yields each one's label, and the
+    HTML served for it (None: the state is the script's, read by axe only)."""
+    page.goto(base + reverse("meetings:meeting_create"))
+    with page.expect_navigation() as saving:
+        page.click("form button[type=submit].btn-success")
+    page.wait_for_selector("#error-summary")
+    yield "meeting form, failed save", saving.value.text()
+    page.locator('select[name="attendances-0-person"] + span.select2 .select2-selection').click()
+    page.locator(".select2-results__option").first.wait_for()
+    yield "meeting form, a chooser open", None
+    page.keyboard.press("Escape")
+    page.locator('select[name="attendances-0-person"] ~ button.create-in-dialog').click()
+    page.locator("dialog.create-dialog[open] form").wait_for()
+    yield "meeting form, dialog creating a person", None
+
+
+class PageChecks:
+    """Pages read by axe as they are visited, and saved for one run of vnu at the end."""
+
+    def __init__(self, folder: Path):
+        self.folder, self.labels, self.violations = folder, {}, {}
+        folder.mkdir()
+
+    def check(self, page, language: str, label: str, html: str | None):
+        name = f"{len(self.labels):03d}-{language}.html"
+        self.labels[name] = f"{language} {label}"
+        if html is not None:
+            (self.folder / name).write_text(html)
+        if found := axe_violations(page, language):
+            self.violations[self.labels[name]] = found
+
+    def html_errors(self) -> dict[str, list[str]]:
+        return {self.labels[name]: lines for name, lines in html_errors(self.folder).items()}
+
+
+def test_every_page_kind_has_no_serious_accessibility_violation_and_no_html_error(
+    browser_server, browser, tmp_path, settings
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    create_one_of_each()
+    base = browser_server.url
+    checks = PageChecks(tmp_path / "pages")
+    for language, locale in LOCALES.items():
+        context = browser.new_context(locale=locale, bypass_csp=True)
+        anonymous = context.new_page()
+        response = anonymous.goto(base + reverse("login"))
+        checks.check(anonymous, language, "sign-in page", response.text())
+        staff = sign_in(context, base, "browser-staff")
+        for url in page_kinds():
+            response = staff.goto(base + url)
+            assert response.status == 200, url
+            if response.headers["content-type"].startswith("text/html"):
+                checks.check(staff, language, url, response.text())
+        for label, html in page_states(staff, base):
+            checks.check(staff, language, label, html)
+        context.close()
+    assert len(checks.labels) > 80
+    errors = checks.html_errors()
+    if report := os.environ.get("PAGE_CHECKS_REPORT"):
+        Path(report).write_text(json.dumps({"axe": checks.violations, "vnu": errors}, ensure_ascii=False, indent=1))
+    assert checks.violations == {}
+    assert errors == {}
