@@ -18,7 +18,7 @@ class CoreConfig(AppConfig):
         from .history import mark_deletion
         from .middleware import stamp_session
         from .roles import sync_role_groups
-        from .shared_cache import forget_on_change
+        from .shared_cache import forget_all, forget_on_change
 
         user_logged_in.connect(stamp_session, dispatch_uid="core.stamp_session")
         pre_create_historical_record.connect(mark_deletion, dispatch_uid="core.mark_deletion")
@@ -27,3 +27,5 @@ class CoreConfig(AppConfig):
 
         # Django sends post_migrate only for apps with a models module: core has one (abstract models).
         post_migrate.connect(sync_role_groups, sender=self, dispatch_uid="core.sync_role_groups")
+        # A new release migrates: pages and figures kept by the previous one's code are forgotten.
+        post_migrate.connect(forget_all, sender=self, dispatch_uid="core.forget_all_after_migrate")

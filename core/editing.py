@@ -16,7 +16,7 @@ from django.views.generic import CreateView, DeleteView, UpdateView
 
 from . import registry
 from .error_summary import error_summary
-from .forms import valid_key
+from .forms import chooser_label, valid_key
 from .history import one_deletion
 from .kept_pages import KeptPageMixin
 from .search import search_condition
@@ -239,7 +239,8 @@ class ChooserView(View):
         if not request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
             return JsonResponse({"error": "forbidden"}, status=403)
         record_type = registry.get(target)
-        queryset = visible_to(target._default_manager.select_related(*record_type.chooser_related), request.user)
+        queryset = target._default_manager.select_related(*record_type.chooser_related)
+        queryset = visible_to(queryset.prefetch_related(*record_type.chooser_prefetch), request.user)
         queryset = queryset.filter(
             search_condition(request.GET.get("term", ""), record_type.chooser_search, queryset.model)
         )
@@ -256,7 +257,7 @@ class ChooserView(View):
         rows = list(queryset[start : start + self.PAGE_SIZE + 1])
         return JsonResponse(
             {
-                "results": [{"id": str(row.pk), "text": str(row)} for row in rows[: self.PAGE_SIZE]],
+                "results": [{"id": str(row.pk), "text": chooser_label(row)} for row in rows[: self.PAGE_SIZE]],
                 "pagination": {"more": len(rows) > self.PAGE_SIZE},
             }
         )

@@ -24,10 +24,13 @@ The kit (``core``) imports no domain app. Each app tells it about its models fro
   ``core.models.SearchableModel``.
 - ``choosable``: relations to it are edited with a search-as-you-type chooser (``core.forms``)
   answered by ``core.editing.ChooserView``; ``chooser_search`` names the folded columns it
-  searches (default ``("search_text",)``), ``chooser_related`` the relations it joins,
+  searches (default ``("search_text",)``), ``chooser_related`` the relations it joins and
+  ``chooser_prefetch`` those it prefetches (for the model's ``chooser_detail()``, below),
   ``chooser_narrowed_by`` its relations that a form's field of the same name narrows (a
   position chooser next to a person offers that person's positions). The model must be a
-  ``core.models.SearchableModel``.
+  ``core.models.SearchableModel``. A model's ``chooser_detail()`` method, when it has one,
+  gives what tells two records of one name apart (a meeting's date, a person's current
+  position), shown after the name in choosers (``core.forms.chooser_label``).
 - ``history``: its history, deleted records and restore pages exist (``core.history``). The
   model must keep history with ``core.audit.HistoricalRecords`` (django-simple-history's,
   one row per save). Its uploaded files stay in storage while a row or history row names them
@@ -67,6 +70,7 @@ class RecordType:
     choosable: bool = False
     chooser_search: tuple[str, ...] = ("search_text",)
     chooser_related: tuple[str, ...] = ()
+    chooser_prefetch: tuple[str, ...] = ()
     chooser_narrowed_by: tuple[str, ...] = ()
     history: bool = False
     history_permission: str = "view"

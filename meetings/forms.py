@@ -101,6 +101,12 @@ class AttendanceForm(RoleDefaultMixin, VersionedFormMixin, PortalModelForm):
 
 
 class AttendanceRowForm(RoleDefaultMixin, PortalModelForm):
+    # Six columns that fit a 1366 px screen: who, on whose behalf, which group, how many, how, what role.
+    cells = (
+        ("person", "position"), ("office", "organization"), ("group_ar", "group_fr"), ("category", "headcount"),
+        ("mode", "status"), ("role", "DELETE"),
+    )  # fmt: skip
+
     class Meta(PortalModelForm.Meta):
         model = Attendance
         fields = [

@@ -14,7 +14,9 @@ class StakeholdersConfig(AppConfig):
         from . import models as m
 
         registry.register_app(self)
-        registry.register(m.Organization, searchable=True, choosable=True, history=True)
+        registry.register(
+            m.Organization, searchable=True, choosable=True, history=True, chooser_related=("parent", "province")
+        )
         registry.register(m.OrganizationName, history=True, parent="organization")
         # Contact details: hidden in history from those without the permission (partners).
         registry.register(
@@ -24,6 +26,7 @@ class StakeholdersConfig(AppConfig):
             history=True,
             private_fields=("email", "phone"),
             private_permission="stakeholders.view_contact_details",
+            chooser_prefetch=("positions__organization",),
         )
         registry.register(m.Office, choosable=True, history=True, chooser_related=("organization",))
         registry.register(

@@ -1,5 +1,7 @@
 """Territories (regions, provinces, communes), organizations, people and the positions they hold."""
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -185,6 +187,12 @@ class Organization(SearchableModel, VersionedModel):
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
+    def chooser_detail(self) -> str:
+        """Its parent's name, else its province's (two provincial directorates of one name)."""
+        if self.parent_id:
+            return self.parent.name
+        return self.province.name if self.province_id else ""
+
     def get_absolute_url(self):
         return reverse("stakeholders:organization_detail", args=[self.pk])
 
@@ -327,6 +335,16 @@ class Person(SearchableModel, VersionedModel):
 
     def __str__(self):
         return self.full_name
+
+    def chooser_detail(self) -> str:
+        """Their current position, "president, Regional Council" (one not ended, the latest begun),
+        read from ``positions`` (prefetched with their organizations by the choosers)."""
+        current = [position for position in self.positions.all() if position.end_date is None]
+        if not current:
+            return ""
+        latest = max(current, key=lambda position: (position.start_date or datetime.date.min, position.pk))
+        title, organization = str(latest.title or _("member")), latest.organization.name
+        return title if organization in title else separator().join([title, organization])
 
     def get_absolute_url(self):
         return reverse("stakeholders:person_detail", args=[self.pk])

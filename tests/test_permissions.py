@@ -212,9 +212,26 @@ def test_chooser_searches_and_pages(staff_client):
     data = staff_client.get(
         url, {"app_label": "meetings", "model_name": "attendance", "field_name": "person", "term": "إلهام"}
     ).json()
-    assert [row["text"] for row in data["results"]] == ["الهام الدرويش"]
+    # Named with her current position, its committee named once (core.forms.chooser_label).
+    assert [row["text"] for row in data["results"]] == ["الهام الدرويش (نائبة رئيس لجنة القطاعات الإنتاجية والشغل)"]
     data = staff_client.get(
         url, {"app_label": "meetings", "model_name": "attendance", "field_name": "position", "term": "تاجري"}
     ).json()
     assert len(data["results"]) == 1 and "مديرة إنعاش الاقتصاد الاجتماعي" in data["results"][0]["text"]
     assert staff_client.get(url, {"app_label": "meetings", "model_name": "nope", "field_name": "x"}).status_code == 404
+
+
+def test_choosers_tell_records_of_one_name_apart(staff_client):
+    """A meeting with its day, an organization with its parent council (core.forms.chooser_label)."""
+    url = reverse("core:chooser")
+    meetings = staff_client.get(
+        url, {"app_label": "meetings", "model_name": "decision", "field_name": "meeting", "term": "الدورة العادية"}
+    ).json()
+    assert [row["text"] for row in meetings["results"]] == ["الدورة العادية لشهر مارس 2022 (مارس 2022)"]
+    organizations = staff_client.get(
+        url,
+        {"app_label": "meetings", "model_name": "attendance", "field_name": "organization", "term": "لجنة القطاعات"},
+    ).json()
+    assert [row["text"] for row in organizations["results"]] == [
+        "لجنة القطاعات الإنتاجية والشغل (مجلس جهة درعة تافيلالت)"
+    ]

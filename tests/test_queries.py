@@ -141,7 +141,8 @@ def test_detail_pages_run_the_same_queries_for_2_and_12_related_rows_under_a_cei
 
 
 def test_the_meeting_form_reads_the_same_queries_for_2_and_12_attendance_rows(staff_client):
-    """Each table reads its columns' records once (core.forms.BaseTableFormSet.forms), not once a row."""
+    """Each table reads its columns' records once (core.forms.BaseTableFormSet.forms), not once a row;
+    the people's current positions (their choosers' detail) in two more, for all rows."""
     counts = []
     for size in (2, 12):
         meeting = MeetingFactory()
@@ -150,4 +151,4 @@ def test_the_meeting_form_reads_the_same_queries_for_2_and_12_attendance_rows(st
             response = staff_client.get(reverse("meetings:meeting_update", args=[meeting.pk]))
         assert response.status_code == 200
         counts.append(len(queries))
-    assert counts[0] == counts[1] <= 28, counts
+    assert counts[0] == counts[1] <= 30, counts

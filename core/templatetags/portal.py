@@ -218,9 +218,10 @@ def home_url():
     return resolve_url(settings.LOGIN_REDIRECT_URL)
 
 
-def _control(field, **attrs) -> tuple[str, str]:
+def _control(field, cell=False, **attrs) -> tuple[str, str]:
     """(the field's control with Bootstrap's class for its widget, invalid when it has errors; its
-    help text and errors), under the ids Django points ``aria-describedby`` at."""
+    help text and errors), under the ids Django points ``aria-describedby`` at; in a table's
+    ``cell``, the help text is for screen readers only."""
     widget = field.field.widget
     kind = "form-check-input" if isinstance(widget, forms.CheckboxInput) else "form-control"
     if isinstance(widget, forms.Select):
@@ -228,7 +229,8 @@ def _control(field, **attrs) -> tuple[str, str]:
     control = field.as_widget(attrs={"class": f"{kind} is-invalid" if field.errors else kind, **attrs})
     notes = ""
     if field.help_text:
-        notes += format_html('<div id="{}_helptext" class="form-text">{}</div>', field.auto_id, field.help_text)
+        kind = "visually-hidden" if cell else "form-text"
+        notes += format_html('<div id="{}_helptext" class="{}">{}</div>', field.auto_id, kind, field.help_text)
     if field.errors:
         messages = format_html_join(" ", "{}", ((error,) for error in field.errors))
         notes += format_html('<div id="{}_error" class="invalid-feedback d-block">{}</div>', field.auto_id, messages)
@@ -237,10 +239,27 @@ def _control(field, **attrs) -> tuple[str, str]:
 
 @register.filter
 def cell(field) -> str:
-    """A row's field as the content of its cell in an editable table (core/includes/_table_formset.html),
-    named by its column (``aria-label``). What crispy's field template did, in one call rather
-    than a template per cell."""
-    return format_html("{}{}", *_control(field, **{"aria-label": field.label}))
+    """A row's field in its cell of an editable table (core/includes/_table_formset.html): its
+    label (shown on phones, where each row is a card), its control named by it (``aria-label``),
+    its errors; its help text, which the column's header shows, for screen readers only."""
+    control, notes = _control(field, cell=True, **{"aria-label": field.label})
+    label = format_html('<label class="cell-label" for="{}">{}</label>', field.id_for_label, field.label)
+    return format_html('<div class="cell-field">{}{}{}</div>', label, control, notes)
+
+
+@register.filter
+def cells(form) -> list[list]:
+    """A table row's cells, each a list of bound fields: the row form's ``cells`` (groups of field
+    names sharing a cell, e.g. ``(("person", "position"), ...)``), then each other visible field alone."""
+    groups = getattr(form, "cells", ())
+    fields = {field.name: field for field in form.visible_fields()}
+    row, placed = [], set()
+    for name in fields:
+        if name not in placed:
+            group = next((group for group in groups if name in group), (name,))
+            row.append([fields[member] for member in group if member in fields])
+            placed.update(group)
+    return row
 
 
 @register.filter

@@ -13,7 +13,7 @@ from django.utils.translation import pgettext_lazy
 
 from core.audit import HistoricalRecords
 from core.constraints import end_not_before_start, in_one_language_at_least, women_within_participants
-from core.dates import format_period, skipped_by_the_clock
+from core.dates import format_period, format_when, skipped_by_the_clock
 from core.i18n import localized
 from core.models import (
     NumberedItem,
@@ -232,6 +232,10 @@ class Meeting(SearchableModel, VersionedModel):
 
     def __str__(self):
         return self.title
+
+    def chooser_detail(self) -> str:
+        """Its day, or the period it is known to fall in ("11 ماي 2022", "mars 2022")."""
+        return format_when(self.date, period_start=self.period_start, period_end=self.period_end)
 
     def get_absolute_url(self):
         return reverse("meetings:meeting_detail", args=[self.pk])
@@ -535,6 +539,10 @@ class Consultation(SearchableModel, VersionedModel):
 
     def __str__(self):
         return self.title
+
+    def chooser_detail(self) -> str:
+        """The period of its meetings ("17 مارس 2022 – 23 مارس 2022")."""
+        return format_period(self.period_start, self.period_end)
 
     def get_absolute_url(self):
         return reverse("meetings:consultation_detail", args=[self.pk])

@@ -8,3 +8,30 @@ document.querySelectorAll("[data-autosubmit]").forEach((control) => {
 });
 // data-error-summary: a form that came back with errors opens on their list, read out first.
 document.querySelector("[data-error-summary]")?.focus();
+// table-cards: each cell gets its column's name, which a phone shows above it (portal.css).
+document.querySelectorAll("table.table-cards").forEach((table) => {
+  const names = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
+  table.querySelectorAll("tbody tr").forEach((row) => {
+    [...row.cells].forEach((cell, index) => {
+      if (cell.colSpan === 1 && names[index]) cell.dataset.label = names[index];
+    });
+  });
+});
+// A table wider than its box scrolls sideways: the box takes the focus, so that the keyboard
+// scrolls it too (WCAG 2.1.1), named after the table's heading.
+function scrollableTables() {
+  document.querySelectorAll(".table-responsive").forEach((box) => {
+    if (box.scrollWidth > box.clientWidth) {
+      box.tabIndex = 0;
+      box.setAttribute("role", "region");
+      const heading = box.closest("section, .card, main")?.querySelector("h1, h2, h3, caption");
+      if (heading) box.setAttribute("aria-label", heading.textContent.trim());
+    } else if (box.getAttribute("role") === "region") {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+    }
+  });
+}
+scrollableTables();
+window.addEventListener("resize", scrollableTables);

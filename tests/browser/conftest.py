@@ -4,7 +4,7 @@ import os
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connection
+from django.db import connections
 from pytest_django.live_server_helper import LiveServer
 
 from core.roles import COUNCIL_STAFF, MINISTRY_PARTNERS
@@ -27,18 +27,16 @@ def browser_server(dataset_after_the_flush, transactional_db, django_user_model)
     server.stop()
 
 
-@pytest.fixture(scope="module", autouse=True)
-def no_connection_left(django_db_blocker):
-    """The live servers' request threads may still hold connections, which would keep the test
-    database from being dropped at the end of the run: ended once a module's tests are done
-    (ending them between two tests broke the next test's own connection)."""
-    yield
-    if connection.vendor == "postgresql":
-        with django_db_blocker.unblock(), connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """A browser test's own database connections closed when it ends: while Playwright's sync API
+    runs, the test's code holds connections of its own (Django's are per context), which nothing
+    else closes and which would keep the test database from being dropped at the end of the run."""
+    try:
+        return (yield)
+    finally:
+        if "browser" in item.fixturenames:
+            connections.close_all()
 
 
 @pytest.fixture

@@ -13,6 +13,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.apps import apps
+from django.db import models
 from django.urls import reverse
 
 from ..test_arabic_pages import NOT_PAGES
@@ -24,7 +26,8 @@ AXE = MODULES / "axe-core" / "axe.min.js"
 VNU = MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 TAGS = ["wcag2a", "wcag2aa", "wcag21aa"]
 SERIOUS = {"critical", "serious"}
-LOCALES = {"ar": "ar-MA", "fr": "fr-FR"}
+# Arabic pages read on a phone's width, French ones on a laptop's: neither may be wider.
+LOCALES = {"ar": ("ar-MA", 375), "fr": ("fr-FR", 1280)}
 
 pytestmark = [
     needs_chromium,
@@ -75,6 +78,36 @@ def html_errors(folder: Path) -> dict[str, list[str]]:
     return found
 
 
+# The outermost elements reaching beyond the screen's width, as "tag.class" (not inside a scrolled box).
+OVERFLOWING = """() => {
+  const out = (e) => { const r = e.getBoundingClientRect(); return r.right > innerWidth + 1 || r.left < -1; };
+  return [...document.body.querySelectorAll("*")]
+    .filter((e) => out(e) && !out(e.parentElement) && !e.closest(".table-responsive, .d-none"))
+    .slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join(".")}`);
+}"""
+
+
+def lengthen_names():
+    """The first record of each kind renamed to its fields' maximum length: Arabic words in its
+    Arabic names and titles, French ones elsewhere, each with one 60-letter word (an acronym,
+    an address) that must wrap too."""
+    for model in apps.get_models():
+        if model._meta.app_label not in ("stakeholders", "meetings", "projects", "sources"):
+            continue
+        fields = [
+            field for field in model._meta.get_fields()
+            if isinstance(field, models.CharField) and not field.choices
+            and field.name.startswith(("title", "name", "full_name")) and not field.name.startswith("name_key")
+        ]  # fmt: skip
+        first = model.objects.order_by("pk").values_list("pk", flat=True).first()
+        if fields and first:
+            words = {
+                f.name: ("مجلس جهة درعة تافيلالت " if f.name.endswith("_ar") else "Conseil régional ") for f in fields
+            }
+            long = {f.name: ("x" * 60 + " " + words[f.name] * 40)[: f.max_length] for f in fields}
+            model.objects.filter(pk=first).update(**long)
+
+
 def page_states(page, base: str):
     """The meeting form's states that no address reaches: after a failed save, with a chooser's
     list open, and with the dialog creating a person open; yields each one's label, and the
@@ -97,12 +130,15 @@ class PageChecks:
     """Pages read by axe as they are visited, and saved for one run of vnu at the end."""
 
     def __init__(self, folder: Path):
-        self.folder, self.labels, self.violations = folder, {}, {}
+        self.folder, self.labels, self.violations, self.too_wide = folder, {}, {}, {}
         folder.mkdir()
 
     def check(self, page, language: str, label: str, html: str | None):
         name = f"{len(self.labels):03d}-{language}.html"
         self.labels[name] = f"{language} {label}"
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > page.viewport_size["width"]:
+            self.too_wide[self.labels[name]] = [width, *page.evaluate(OVERFLOWING)]
         if html is not None:
             (self.folder / name).write_text(html)
         if found := axe_violations(page, language):
@@ -117,10 +153,11 @@ def test_every_page_kind_has_no_serious_accessibility_violation_and_no_html_erro
 ):
     settings.MEDIA_ROOT = tmp_path / "media"
     create_one_of_each()
+    lengthen_names()
     base = browser_server.url
     checks = PageChecks(tmp_path / "pages")
-    for language, locale in LOCALES.items():
-        context = browser.new_context(locale=locale, bypass_csp=True)
+    for language, (locale, width) in LOCALES.items():
+        context = browser.new_context(locale=locale, viewport={"width": width, "height": 800}, bypass_csp=True)
         anonymous = context.new_page()
         response = anonymous.goto(base + reverse("login"))
         checks.check(anonymous, language, "sign-in page", response.text())
@@ -136,6 +173,8 @@ def test_every_page_kind_has_no_serious_accessibility_violation_and_no_html_erro
     assert len(checks.labels) > 80
     errors = checks.html_errors()
     if report := os.environ.get("PAGE_CHECKS_REPORT"):
-        Path(report).write_text(json.dumps({"axe": checks.violations, "vnu": errors}, ensure_ascii=False, indent=1))
+        found = {"axe": checks.violations, "vnu": errors, "too wide": checks.too_wide}
+        Path(report).write_text(json.dumps(found, ensure_ascii=False, indent=1))
     assert checks.violations == {}
+    assert checks.too_wide == {}
     assert errors == {}

@@ -102,6 +102,10 @@ def test_staff_record_twelve_attendees_in_one_sitting_two_created_from_inside_th
     for row, name in enumerate(known):
         if row:
             staff.click("[data-formset=attendances] [data-add-row]")
+        if row == 1:  # the new row's first control has the focus, and a screen reader hears so
+            focused = "document.activeElement.closest('.select2').previousElementSibling.name"
+            assert staff.evaluate(focused) == "attendances-1-person"
+            assert staff.locator("[data-formset=attendances] [aria-live]").text_content() == "Ligne 2 ajoutée."
         choose(staff, f"attendances-{row}-person", name.lower(), name)
     for _ in range(2):
         staff.click("[data-formset=attendances] [data-add-row]")
