@@ -18,13 +18,34 @@ def arrow() -> str:
     return " ← " if get_language_bidi() else " → "
 
 
+# The language a field suffix is written in: Latin transliterations follow French spelling
+# (Errachidia, Ouarzazate), so a French voice reads them best.
+LANGUAGE_OF_SUFFIX = {"ar": "ar", "fr": "fr", "latin": "fr"}
+
+
+class Text(str):
+    """A stored text that knows the language it is written in (``lang``: "ar" or "fr"), so that a
+    page can mark it where it differs from the page's (``lang_mark`` in core.templatetags.portal)."""
+
+    def __new__(cls, value: str, lang: str = ""):
+        text = super().__new__(cls, value)
+        text.lang = lang
+        return text
+
+
+def of_name(name: str) -> str:
+    """French "de" before a name, elided before a vowel or a mute h: "d'Errachidia",
+    "d'Ouarzazate", "de Midelt" (French spelling rules; an h is taken as mute)."""
+    return f"d'{name}" if name[:1].lower() in "aâàeéèêëiîïoôuûùyh" and name else f"de {name}"
+
+
 def _order(first: str, second: str) -> tuple[str, str]:
     """Arabic pages read the Arabic value first; French and English pages the Latin-script one."""
     return (second, first) if (get_language() or first)[:2] in ("fr", "en") else (first, second)
 
 
 def localized(field: str, first: str = "ar", second: str = "fr"):
-    """Return a read-only property giving ``<field>_<lang>`` in the active language.
+    """Return a read-only property giving ``<field>_<lang>`` in the active language, as a ``Text``.
 
     ``localized("title")`` on a model with ``title_ar`` and ``title_fr`` gives ``title_fr``
     when French (or English) is active, ``title_ar`` otherwise; an empty value falls back to
@@ -35,7 +56,7 @@ def localized(field: str, first: str = "ar", second: str = "fr"):
         for lang in _order(first, second):
             value = getattr(obj, f"{field}_{lang}", "")
             if value:
-                return value
+                return Text(value, LANGUAGE_OF_SUFFIX.get(lang, ""))
         return ""
 
     getter.__doc__ = f"{field} in the interface language, falling back to the other one."
@@ -47,7 +68,8 @@ def other_language(field: str, first: str = "ar", second: str = "fr"):
 
     def getter(obj) -> str:
         shown, other = _order(first, second)
-        return getattr(obj, f"{field}_{other}", "") if getattr(obj, f"{field}_{shown}", "") else ""
+        value = getattr(obj, f"{field}_{other}", "") if getattr(obj, f"{field}_{shown}", "") else ""
+        return Text(value, LANGUAGE_OF_SUFFIX.get(other, "")) if value else ""
 
     getter.__doc__ = f"{field} in the other language, shown as a subtitle."
     return property(getter)

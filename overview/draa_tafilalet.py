@@ -10,6 +10,7 @@ import datetime
 
 from django.db import transaction
 
+from core.i18n import of_name
 from meetings.models import AgendaItem, Attendance, Consultation, Meeting, ParticipantCategory, Recommendation
 from projects.models import PartnershipAgreement, Programme, Project, Strategy, StrategyAxis, ThematicAxis
 from sources.models import Source
@@ -418,7 +419,7 @@ def load_draa_tafilalet() -> Meeting:
             province=province,
             defaults={
                 "title_ar": f"لقاء تشاوري بإقليم {province.name_ar}",
-                "title_fr": f"Rencontre de concertation, province de {province.name_fr}",
+                "title_fr": f"Rencontre de concertation, province {of_name(province.name_fr)}",
                 "kind": Meeting.Kind.CONSULTATION_MEETING,
                 "period_start": CONSULTATION_PERIOD[0],
                 "period_end": CONSULTATION_PERIOD[1],

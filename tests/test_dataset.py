@@ -123,6 +123,14 @@ def test_one_consultation_meeting_per_province_without_invented_dates_or_counts(
         "Tinghir",
         "Zagora",
     ]
+    # French elides "de" before a vowel (core.i18n.of_name).
+    assert sorted(meetings.values_list("title_fr", flat=True)) == [
+        "Rencontre de concertation, province d'Errachidia",
+        "Rencontre de concertation, province d'Ouarzazate",
+        "Rencontre de concertation, province de Midelt",
+        "Rencontre de concertation, province de Tinghir",
+        "Rencontre de concertation, province de Zagora",
+    ]
     for consultation_meeting in meetings:
         assert consultation_meeting.date is None
         assert consultation_meeting.period_start == datetime.date(2022, 3, 17)

@@ -81,3 +81,19 @@ def test_every_page_opens_on_a_skip_link_and_has_a_title_of_its_own(staff_client
         )
         titles.setdefault(html.split("<title>")[1].split("</title>")[0], []).append(url)
     assert {title: urls for title, urls in titles.items() if len(urls) > 1} == {}
+
+
+def test_text_in_the_other_language_is_marked_with_its_lang(staff_client):
+    """An Arabic page marks the French title of a record that has no Arabic one, and a person's
+    Latin name (core.i18n.Text, the lang_mark filter); French text on a French page is not marked."""
+    from projects.models import Event
+    from stakeholders.models import Person
+
+    event = Event.objects.get(title_fr="Salon régional")
+    page = staff_client.get(event.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert '<h1 class="h3" dir="auto" lang="fr">Salon régional</h1>' in page
+    person = Person.objects.get(full_name_latin="Hosni Rachidi")
+    page = staff_client.get(person.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert '<bdi lang="fr">Hosni Rachidi</bdi>' in page and "<bdi>حسني رشيدي</bdi>" in page
+    page = staff_client.get(person.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "<bdi>Hosni Rachidi</bdi>" in page and '<bdi lang="ar">حسني رشيدي</bdi>' in page

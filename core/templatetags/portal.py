@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core import registry
@@ -235,6 +236,14 @@ def _control(field, cell=False, **attrs) -> tuple[str, str]:
         messages = format_html_join(" ", "{}", ((error,) for error in field.errors))
         notes += format_html('<div id="{}_error" class="invalid-feedback d-block">{}</div>', field.auto_id, messages)
     return control, mark_safe(notes)  # noqa: S308  (format_html's, escaped there)
+
+
+@register.filter
+def lang_mark(value) -> str:
+    """` lang="fr"` when ``value`` (a record or a text) is written in another language than the
+    page's (a ``core.i18n.Text``: a record without its Arabic title shows its French one), else ""."""
+    lang = getattr(value if isinstance(value, str) else str(value or ""), "lang", "")
+    return format_html(' lang="{}"', lang) if lang and lang != (get_language() or "")[:2] else ""
 
 
 @register.filter
