@@ -16,7 +16,7 @@ from django.views.generic import CreateView, DeleteView, UpdateView
 
 from . import registry
 from .error_summary import error_summary
-from .forms import chooser_label, valid_key
+from .forms import chooser_detail, valid_key
 from .history import one_deletion
 from .kept_pages import KeptPageMixin
 from .search import search_condition
@@ -257,7 +257,10 @@ class ChooserView(View):
         rows = list(queryset[start : start + self.PAGE_SIZE + 1])
         return JsonResponse(
             {
-                "results": [{"id": str(row.pk), "text": chooser_label(row)} for row in rows[: self.PAGE_SIZE]],
+                "results": [
+                    {"id": str(row.pk), "text": str(row), "detail": chooser_detail(row)}
+                    for row in rows[: self.PAGE_SIZE]
+                ],
                 "pagination": {"more": len(rows) > self.PAGE_SIZE},
             }
         )

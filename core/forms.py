@@ -161,24 +161,18 @@ class MultipleKeyRangeMixin:
         return super()._check_values(value)
 
 
-def chooser_label(record) -> str:
-    """A record as a chooser offers it: its name, then its ``chooser_detail()`` when it has one
-    and it says something ("اجتماع العمل (11 ماي 2022)", "Mohamed … (président, Conseil …)")."""
-    detail = record.chooser_detail() if hasattr(record, "chooser_detail") else ""
-    return f"{record} ({detail})" if detail else str(record)
+def chooser_detail(record) -> str:
+    """What a chooser's list shows after a record's name to tell it from others of that name:
+    its ``chooser_detail()`` when it has one ("11 ماي 2022", "présidente, Conseil …"), else ""."""
+    return record.chooser_detail() if hasattr(record, "chooser_detail") else ""
 
 
-class ChooserLabelMixin:
-    def label_from_instance(self, obj):
-        return chooser_label(obj) if isinstance(self.widget, ChooserMixin) else super().label_from_instance(obj)
+class RecordChoiceField(KeyRangeMixin, forms.ModelChoiceField):
+    """The portal's choice of one record."""
 
 
-class RecordChoiceField(ChooserLabelMixin, KeyRangeMixin, forms.ModelChoiceField):
-    """The portal's choice of one record; a chooser shows each record's ``chooser_label``."""
-
-
-class RecordMultipleChoiceField(ChooserLabelMixin, MultipleKeyRangeMixin, forms.ModelMultipleChoiceField):
-    """The portal's choice of several records; a chooser shows each record's ``chooser_label``."""
+class RecordMultipleChoiceField(MultipleKeyRangeMixin, forms.ModelMultipleChoiceField):
+    """The portal's choice of several records."""
 
 
 class ChooserMixin:
@@ -464,9 +458,8 @@ class BaseTableFormSet(forms.BaseInlineFormSet):
             if isinstance(field.widget, ChooserMixin) and not field.widget.allow_multiple_selected:
                 keys = {str(row[name].value()) for row in rows if row[name].value() not in field.empty_values}
                 keys = [key for key in keys if valid_key(field.queryset.model, key)]
-                record_type = registry.get(field.queryset.model)
-                chosen = field.queryset.select_related(*record_type.chooser_related)
-                records = chosen.prefetch_related(*record_type.chooser_prefetch).in_bulk(keys) if keys else {}
+                related = registry.get(field.queryset.model).chooser_related
+                records = field.queryset.select_related(*related).in_bulk(keys) if keys else {}
                 known = {str(pk): record for pk, record in records.items()}
                 for row in rows:
                     row.fields[name].widget.known = known

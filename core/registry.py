@@ -30,7 +30,7 @@ The kit (``core``) imports no domain app. Each app tells it about its models fro
   position chooser next to a person offers that person's positions). The model must be a
   ``core.models.SearchableModel``. A model's ``chooser_detail()`` method, when it has one,
   gives what tells two records of one name apart (a meeting's date, a person's current
-  position), shown after the name in choosers (``core.forms.chooser_label``).
+  position), shown after the name in a chooser's list (``core.forms.chooser_detail``).
 - ``history``: its history, deleted records and restore pages exist (``core.history``). The
   model must keep history with ``core.audit.HistoricalRecords`` (django-simple-history's,
   one row per save). Its uploaded files stay in storage while a row or history row names them

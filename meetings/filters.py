@@ -2,13 +2,14 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import DayRangeFilter, PortalOrderingFilter, RecordChoiceFilter, SearchFilterSet, chooser_filter
+from core.filters import DayRangeFilter, PortalOrderingFilter, RecordChoiceFilter, chooser_filter
+from stakeholders.filters import RegionFilterSet
 from stakeholders.models import Province
 
 from .models import Attendance, Consultation, Decision, Meeting, MeetingSeries, ParticipantCategory, Recommendation
 
 
-class MeetingFilter(SearchFilterSet):
+class MeetingFilter(RegionFilterSet):
     date = DayRangeFilter(method="filter_date", label=_("date"))
     province = RecordChoiceFilter(queryset=Province.objects.of_portal_region(), label=_("province"))
     organization = chooser_filter(
@@ -29,7 +30,7 @@ class MeetingFilter(SearchFilterSet):
 
     class Meta:
         model = Meeting
-        fields = ["q", "kind", "status", "date", "province", "organization", "person", "category", "series"]
+        fields = ["q", "region", "kind", "status", "date", "province", "organization", "person", "category", "series"]
 
     def filter_date(self, queryset, name, value):
         """Meetings on a day in the range, or known only by a period that overlaps it."""
@@ -40,17 +41,17 @@ class MeetingFilter(SearchFilterSet):
         return queryset.filter(Q(organizer=value) | Q(attendances__organization=value)).distinct()
 
 
-class ConsultationFilter(SearchFilterSet):
+class ConsultationFilter(RegionFilterSet):
     o = PortalOrderingFilter(
         fields=(("period_start", "period"), ("participants_total", "participants")), label=_("sort by")
     )
 
     class Meta:
         model = Consultation
-        fields = ["q"]
+        fields = ["q", "region"]
 
 
-class RecommendationFilter(SearchFilterSet):
+class RecommendationFilter(RegionFilterSet):
     axis = RecordChoiceFilter(
         queryset=Recommendation._meta.get_field("axis").related_model.objects.all(), label=_("thematic axis")
     )
@@ -70,7 +71,7 @@ class RecommendationFilter(SearchFilterSet):
 
     class Meta:
         model = Recommendation
-        fields = ["q", "axis", "status", "province", "source_consultation", "has_project"]
+        fields = ["q", "region", "axis", "status", "province", "source_consultation", "has_project"]
 
     def filter_province(self, queryset, name, value):
         """From a meeting in the province, or from a consultation with a meeting there."""
@@ -86,10 +87,10 @@ class RecommendationFilter(SearchFilterSet):
         return queryset.filter(projects__isnull=not value).distinct()
 
 
-class DecisionFilter(SearchFilterSet):
+class DecisionFilter(RegionFilterSet):
     meeting = chooser_filter(Decision._meta.get_field("meeting"), "meeting", _("session"))
     o = PortalOrderingFilter(fields=(("date", "date"), ("number", "number")), label=_("sort by"))
 
     class Meta:
         model = Decision
-        fields = ["q", "meeting"]
+        fields = ["q", "region", "meeting"]

@@ -13,6 +13,7 @@ from core.forms import (
 )
 from core.search import normalize
 from stakeholders.models import Province
+from stakeholders.regions import RegionalFormMixin
 
 from .models import (
     AgendaItem,
@@ -28,7 +29,7 @@ from .models import (
 )
 
 
-class MeetingForm(KnownToMonthOrYearMixin, VersionedFormMixin, PortalModelForm):
+class MeetingForm(RegionalFormMixin, KnownToMonthOrYearMixin, VersionedFormMixin, PortalModelForm):
     bilingual = (("title_ar", "title_fr"),)
 
     class Meta(PortalModelForm.Meta):

@@ -105,7 +105,7 @@ class ConsultationListView(PortalListView):
 
     def get_queryset(self):
         return (
-            Consultation.objects.select_related("programme", "organizer")
+            Consultation.objects.select_related("programme", "organizer", "region")
             .annotate(meeting_count=related_count(Meeting.objects.all(), "consultation"))
             .prefetch_related("partners")
         )
@@ -303,7 +303,7 @@ class DecisionDetailView(PortalDetailView):
     model = Decision
 
     def get_queryset(self):
-        return Decision.objects.select_related("meeting").prefetch_related("projects", "agreements", "sources")
+        return Decision.objects.select_related("meeting__region").prefetch_related("projects", "agreements", "sources")
 
 
 class DecisionCreateView(PortalCreateView):

@@ -468,7 +468,7 @@ def load_draa_tafilalet() -> Meeting:
     agreement = _upsert(
         PartnershipAgreement,
         title_ar=AGREEMENT["title_ar"],
-        defaults={**AGREEMENT, "status": PartnershipAgreement.Status.ENVISAGED},
+        defaults={**AGREEMENT, "status": PartnershipAgreement.Status.ENVISAGED, "region": region},
     )
     _link(agreement.parties, [council, orgs["ministry"]])
     _link(agreement.meetings, [meeting])

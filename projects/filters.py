@@ -8,12 +8,13 @@ from core.filters import (
     SearchFilterSet,
     chooser_filter,
 )
+from stakeholders.filters import RegionFilterSet
 from stakeholders.models import Province
 
 from .models import Event, EventKind, EventSeries, PartnershipAgreement, Programme, Project, Strategy, ThematicAxis
 
 
-class ProjectFilter(SearchFilterSet):
+class ProjectFilter(RegionFilterSet):
     programme = RecordChoiceFilter(queryset=Programme.objects.all(), label=_("programme"))
     province = RecordChoiceFilter(
         field_name="provinces", queryset=Province.objects.of_portal_region(), label=_("province"), distinct=True
@@ -32,15 +33,15 @@ class ProjectFilter(SearchFilterSet):
 
     class Meta:
         model = Project
-        fields = ["q", "programme", "status", "province", "axis", "budget", "lead_organization"]
+        fields = ["q", "region", "programme", "status", "province", "axis", "budget", "lead_organization"]
 
 
-class ProgrammeFilter(SearchFilterSet):
+class ProgrammeFilter(RegionFilterSet):
     o = PortalOrderingFilter(fields=(("title_ar", "title"), ("kind", "kind")), label=_("sort by"))
 
     class Meta:
         model = Programme
-        fields = ["q", "kind"]
+        fields = ["q", "region", "kind"]
 
 
 class StrategyFilter(SearchFilterSet):
@@ -49,15 +50,15 @@ class StrategyFilter(SearchFilterSet):
         fields = ["q"]
 
 
-class AgreementFilter(SearchFilterSet):
+class AgreementFilter(RegionFilterSet):
     o = PortalOrderingFilter(fields=(("signing_date", "signing_date"), ("status", "status")), label=_("sort by"))
 
     class Meta:
         model = PartnershipAgreement
-        fields = ["q", "status"]
+        fields = ["q", "region", "status"]
 
 
-class EventFilter(SearchFilterSet):
+class EventFilter(RegionFilterSet):
     kind = RecordChoiceFilter(queryset=EventKind.objects.all(), label=_("kind"))
     series = RecordChoiceFilter(queryset=EventSeries.objects.all(), label=_("series"))
     province = RecordChoiceFilter(queryset=Province.objects.of_portal_region(), label=_("province"))
@@ -68,4 +69,4 @@ class EventFilter(SearchFilterSet):
 
     class Meta:
         model = Event
-        fields = ["q", "kind", "series", "province", "start_date", "organization", "project"]
+        fields = ["q", "region", "kind", "series", "province", "start_date", "organization", "project"]

@@ -9,7 +9,7 @@ from core.forms import (
     numbered_items_formset,
     table_formset,
 )
-from stakeholders.models import Province
+from stakeholders.regions import RegionalFormMixin
 
 from .models import (
     AgreementParty,
@@ -31,15 +31,15 @@ from .models import (
 )
 
 
-class ProgrammeForm(VersionedFormMixin, PortalModelForm):
+class ProgrammeForm(RegionalFormMixin, VersionedFormMixin, PortalModelForm):
     bilingual = (("title_ar", "title_fr"),)
 
     class Meta(PortalModelForm.Meta):
         model = Programme
-        fields = ["title_ar", "title_fr", "kind", "owner", "adopted_at", "description_ar", "description_fr"]
+        fields = ["title_ar", "title_fr", "kind", "owner", "region", "adopted_at", "description_ar", "description_fr"]
 
 
-class ProjectForm(VersionedFormMixin, PortalModelForm):
+class ProjectForm(RegionalFormMixin, VersionedFormMixin, PortalModelForm):
     bilingual = (("title_ar", "title_fr"),)
 
     class Meta(PortalModelForm.Meta):
@@ -48,6 +48,7 @@ class ProjectForm(VersionedFormMixin, PortalModelForm):
             "title_ar",
             "title_fr",
             "programme",
+            "region",
             "status",
             "progress",
             "budget",
@@ -72,7 +73,6 @@ class ProjectForm(VersionedFormMixin, PortalModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["provinces"].queryset = Province.objects.of_portal_region()
         self.fields["strategy_axes"].queryset = self.fields["strategy_axes"].queryset.select_related("strategy")
 
 
@@ -98,7 +98,7 @@ class StrategyForm(VersionedFormMixin, PortalModelForm):
 StrategyAxisFormSet = numbered_items_formset(Strategy, StrategyAxis)
 
 
-class AgreementForm(VersionedFormMixin, PortalModelForm):
+class AgreementForm(RegionalFormMixin, VersionedFormMixin, PortalModelForm):
     """The agreement itself; its parties and amendments are edited as tables on the same page."""
 
     bilingual = (("title_ar", "title_fr"),)
@@ -110,6 +110,7 @@ class AgreementForm(VersionedFormMixin, PortalModelForm):
             "title_fr",
             "subject_ar",
             "subject_fr",
+            "region",
             "status",
             "signing_date",
             "duration_months",
@@ -234,7 +235,7 @@ class ThematicAxisForm(VersionedFormMixin, PortalModelForm):
         fields = ["code", "order", "name_ar", "name_fr"]
 
 
-class EventForm(KnownToMonthOrYearMixin, VersionedFormMixin, PortalModelForm):
+class EventForm(RegionalFormMixin, KnownToMonthOrYearMixin, VersionedFormMixin, PortalModelForm):
     """The event itself; its organizers and partners are edited as a table on the same page."""
 
     bilingual = (("title_ar", "title_fr"),)
@@ -244,13 +245,9 @@ class EventForm(KnownToMonthOrYearMixin, VersionedFormMixin, PortalModelForm):
         model = Event
         fields = [
             "kind", "title_ar", "title_fr", "theme_ar", "theme_fr", "series", "edition", "start_date", "end_date",
-            "venue", "province", "commune", "agreement", "project", "decisions", "meetings", "sources", "description",
+            "venue", "region", "province", "commune", "agreement", "project", "decisions", "meetings", "sources",
+            "description",
         ]  # fmt: skip
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["province"].queryset = provinces = Province.objects.of_portal_region()
-        self.fields["commune"].queryset = self.fields["commune"].queryset.filter(province__in=provinces)
 
 
 class EventOrganizerRowForm(PortalModelForm):

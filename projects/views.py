@@ -58,7 +58,7 @@ class ProjectListView(PortalListView):
                      "approving_meeting")  # fmt: skip
 
     def get_queryset(self):
-        return Project.objects.select_related("programme", "approving_meeting", "lead_organization")
+        return Project.objects.select_related("programme", "region", "approving_meeting", "lead_organization")
 
 
 class ProjectDetailView(PortalDetailView):
@@ -73,7 +73,9 @@ class ProjectDetailView(PortalDetailView):
         return (
             Project.objects.with_progress()
             .with_effective_budget()
-            .select_related("programme", "approving_meeting", "lead_organization", "decision__meeting", "parent")
+            .select_related(
+                "programme", "region", "approving_meeting", "lead_organization", "decision__meeting", "parent"
+            )
             .prefetch_related(
                 "provinces",
                 "thematic_axes",
@@ -107,7 +109,7 @@ class ProgrammeListView(PortalListView):
     export_headers = {"project_count": _("projects")}
 
     def get_queryset(self):
-        return Programme.objects.select_related("owner", "adopted_at").annotate(
+        return Programme.objects.select_related("owner", "region", "adopted_at").annotate(
             project_count=related_count(Project.objects.all(), "programme")
         )
 
@@ -155,7 +157,7 @@ class AgreementListView(PortalListView):
     export_fields = ("id", "title_ar", "title_fr", "status", "signing_date", "duration_months", "decision")
 
     def get_queryset(self):
-        return PartnershipAgreement.objects.select_related("decision").prefetch_related("parties")
+        return PartnershipAgreement.objects.select_related("decision", "region").prefetch_related("parties")
 
 
 class AgreementDetailView(PortalDetailView):
@@ -165,7 +167,7 @@ class AgreementDetailView(PortalDetailView):
     model = PartnershipAgreement
 
     def get_queryset(self):
-        return PartnershipAgreement.objects.select_related("decision__meeting").prefetch_related(
+        return PartnershipAgreement.objects.select_related("decision__meeting", "region").prefetch_related(
             Prefetch("events", queryset=Event.objects.select_related("kind")),
             Prefetch("agreement_parties", queryset=AgreementParty.objects.select_related("organization")),
             "amendments",
@@ -373,7 +375,7 @@ class EventListView(PortalListView):
                      "province", "commune", "project", "agreement")  # fmt: skip
 
     def get_queryset(self):
-        return Event.objects.select_related("kind", "series", "province", "project")
+        return Event.objects.select_related("kind", "series", "region", "province", "project")
 
 
 class EventDetailView(PortalDetailView):

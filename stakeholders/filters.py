@@ -3,7 +3,24 @@ from django.utils.translation import gettext_lazy as _
 
 from core.filters import PortalOrderingFilter, RecordChoiceFilter, SearchFilterSet, chooser_filter
 
-from .models import Organization, Person, Position, Province
+from .models import Organization, Person, Position, Province, Region
+
+
+class RegionFilterSet(SearchFilterSet):
+    """A list's filters with its region (``stakeholders.regions.RegionalQuerySet.in_region``); its
+    province choices are the chosen region's, else the portal's."""
+
+    region = RecordChoiceFilter(queryset=Region.objects.order_by("code"), method="filter_region", label=_("region"))
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        region = (data or {}).get("region", "")
+        province = self.filters.get("province")
+        if isinstance(province, django_filters.ModelChoiceFilter):
+            province.queryset = Province.objects.of_region(int(region) if str(region).isdigit() else None)
+
+    def filter_region(self, queryset, name, value):
+        return queryset.in_region(value)
 
 
 class OrganizationFilter(SearchFilterSet):

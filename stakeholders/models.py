@@ -47,6 +47,10 @@ class ProvinceQuerySet(models.QuerySet):
         """The provinces of the region whose council runs the portal (settings.PORTAL_REGION_CODE), by code."""
         return self.filter(region__code=settings.PORTAL_REGION_CODE).order_by("code")
 
+    def of_region(self, region):
+        """The provinces of ``region`` (a Region or its key), by code; the portal's region's for None."""
+        return self.filter(region=region).order_by("code") if region else self.of_portal_region()
+
 
 class Province(Territory):
     """A province or prefecture (إقليم / عمالة) of a region, e.g. Errachidia, HCP code "08.201"."""
@@ -344,7 +348,7 @@ class Person(SearchableModel, VersionedModel):
             return ""
         latest = max(current, key=lambda position: (position.start_date or datetime.date.min, position.pk))
         title, organization = str(latest.title or _("member")), latest.organization.name
-        return title if organization in title else separator().join([title, organization])
+        return title if organization.casefold() in title.casefold() else separator().join([title, organization])
 
     def get_absolute_url(self):
         return reverse("stakeholders:person_detail", args=[self.pk])

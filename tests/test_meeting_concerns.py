@@ -52,7 +52,7 @@ def test_the_link_choosers_search_the_records_from_the_meetings_side(staff_clien
     agreement = AgreementFactory(title_fr="Convention du salon régional")
     query = {"app_label": "meetings", "model_name": "meeting", "field_name": "agreements_approved", "term": "salon"}
     answer = staff_client.get(reverse("core:chooser"), query).json()
-    assert {"id": str(agreement.pk), "text": str(agreement)} in answer["results"]
+    assert {"id": str(agreement.pk), "text": str(agreement), "detail": ""} in answer["results"]
     query |= {"field_name": "projects_approved", "term": "zzz-none"}
     assert staff_client.get(reverse("core:chooser"), query).json()["results"] == []
     query |= {"field_name": "attendances"}  # a reverse relation to records that are not choosable

@@ -212,8 +212,10 @@ def test_chooser_searches_and_pages(staff_client):
     data = staff_client.get(
         url, {"app_label": "meetings", "model_name": "attendance", "field_name": "person", "term": "إلهام"}
     ).json()
-    # Named with her current position, its committee named once (core.forms.chooser_label).
-    assert [row["text"] for row in data["results"]] == ["الهام الدرويش (نائبة رئيس لجنة القطاعات الإنتاجية والشغل)"]
+    # Told apart by her current position, its committee named once (core.forms.chooser_detail).
+    assert [(row["text"], row["detail"]) for row in data["results"]] == [
+        ("الهام الدرويش", "نائبة رئيس لجنة القطاعات الإنتاجية والشغل")
+    ]
     data = staff_client.get(
         url, {"app_label": "meetings", "model_name": "attendance", "field_name": "position", "term": "تاجري"}
     ).json()
@@ -222,16 +224,18 @@ def test_chooser_searches_and_pages(staff_client):
 
 
 def test_choosers_tell_records_of_one_name_apart(staff_client):
-    """A meeting with its day, an organization with its parent council (core.forms.chooser_label)."""
+    """A meeting with its day, an organization with its parent council (core.forms.chooser_detail)."""
     url = reverse("core:chooser")
     meetings = staff_client.get(
         url, {"app_label": "meetings", "model_name": "decision", "field_name": "meeting", "term": "الدورة العادية"}
     ).json()
-    assert [row["text"] for row in meetings["results"]] == ["الدورة العادية لشهر مارس 2022 (مارس 2022)"]
+    assert [(row["text"], row["detail"]) for row in meetings["results"]] == [
+        ("الدورة العادية لشهر مارس 2022", "مارس 2022")
+    ]
     organizations = staff_client.get(
         url,
         {"app_label": "meetings", "model_name": "attendance", "field_name": "organization", "term": "لجنة القطاعات"},
     ).json()
-    assert [row["text"] for row in organizations["results"]] == [
-        "لجنة القطاعات الإنتاجية والشغل (مجلس جهة درعة تافيلالت)"
+    assert [(row["text"], row["detail"]) for row in organizations["results"]] == [
+        ("لجنة القطاعات الإنتاجية والشغل", "مجلس جهة درعة تافيلالت")
     ]

@@ -230,7 +230,7 @@ def _control(field, cell=False, **attrs) -> tuple[str, str]:
     control = field.as_widget(attrs={"class": f"{kind} is-invalid" if field.errors else kind, **attrs})
     notes = ""
     if field.help_text:
-        kind = "visually-hidden" if cell else "form-text"
+        kind = "cell-help" if cell else "form-text"
         notes += format_html('<div id="{}_helptext" class="{}">{}</div>', field.auto_id, kind, field.help_text)
     if field.errors:
         messages = format_html_join(" ", "{}", ((error,) for error in field.errors))
@@ -250,7 +250,7 @@ def lang_mark(value) -> str:
 def cell(field) -> str:
     """A row's field in its cell of an editable table (core/includes/_table_formset.html): its
     label (shown on phones, where each row is a card), its control named by it (``aria-label``),
-    its errors; its help text, which the column's header shows, for screen readers only."""
+    its errors; its help text, which the column's header shows, only on phones and to screen readers."""
     control, notes = _control(field, cell=True, **{"aria-label": field.label})
     label = format_html('<label class="cell-label" for="{}">{}</label>', field.id_for_label, field.label)
     return format_html('<div class="cell-field">{}{}{}</div>', label, control, notes)

@@ -10,6 +10,7 @@ from core.audit import HistoricalRecords
 from core.constraints import in_one_language_at_least
 from core.i18n import localized
 from core.models import OrderingIndex, SearchableModel, VersionedModel, search_index
+from stakeholders.regions import RegionalQuerySet
 
 from .meetings import Meeting
 
@@ -33,6 +34,9 @@ class Decision(SearchableModel, VersionedModel):
     sources = models.ManyToManyField("sources.Source", blank=True, related_name="decisions", verbose_name=_("sources"))
 
     subject = localized("subject")
+    objects = RegionalQuerySet.as_manager()
+    region_lookups = ("meeting__region",)  # its session's
+
     history = HistoricalRecords(m2m_fields=["sources"])
 
     class Meta:

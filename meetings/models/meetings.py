@@ -25,6 +25,7 @@ from core.models import (
     overlapping,
     search_index,
 )
+from stakeholders.regions import RegionalModel, RegionalQuerySet
 
 
 def _clean_counts_and_period(obj, start: str, end: str) -> dict:
@@ -45,7 +46,7 @@ def within(day: datetime.date, start: datetime.date | None, end: datetime.date |
     return (start is None or day >= start) and (end is None or day <= end)
 
 
-class MeetingQuerySet(models.QuerySet):
+class MeetingQuerySet(RegionalQuerySet):
     """Reusable reads of meetings."""
 
     def held(self):
@@ -62,11 +63,11 @@ class MeetingQuerySet(models.QuerySet):
 
     def with_related(self):
         return self.select_related(
-            "chair__person", "chair__organization", "organizer", "province", "consultation", "series"
+            "chair__person", "chair__organization", "organizer", "region", "province", "consultation", "series"
         )
 
 
-class Meeting(SearchableModel, VersionedModel):
+class Meeting(RegionalModel, SearchableModel, VersionedModel):
     """A meeting: working meeting, council session, committee or consultation meeting.
 
     ``date`` with optional ``start_time``/``end_time`` (Africa/Casablanca wall-clock times) when the
@@ -168,6 +169,7 @@ class Meeting(SearchableModel, VersionedModel):
     )
 
     objects = MeetingQuerySet.as_manager()
+    region_sources = ("province", "organizer")
     title = localized("title")
 
     history = HistoricalRecords(m2m_fields=["sources"])
@@ -247,6 +249,7 @@ class Meeting(SearchableModel, VersionedModel):
         return Q(date__range=(start, end)) | Q(date__isnull=True, period_start__gte=start, period_end__lte=end)
 
     def clean(self):
+        super().clean()
         errors = _clean_counts_and_period(self, "period_start", "period_end")
         if self.start_time and self.end_time and self.end_time <= self.start_time and not self.ends_next_day:
             errors["end_time"] = ValidationError(
@@ -477,7 +480,7 @@ class Attendance(VersionedModel):
             raise ValidationError({"office": _("The position held is another office.")}, code="office_of_position")
 
 
-class Consultation(SearchableModel, VersionedModel):
+class Consultation(RegionalModel, SearchableModel, VersionedModel):
     """A series of consultation meetings with SSE actors, normally one meeting per province."""
 
     search_fields = ("title_ar", "title_fr", "theme_ar", "theme_fr")
@@ -520,6 +523,9 @@ class Consultation(SearchableModel, VersionedModel):
 
     title = localized("title")
     theme = localized("theme")
+
+    objects = RegionalQuerySet.as_manager()
+    region_sources = ("organizer", "programme")
 
     history = HistoricalRecords(m2m_fields=["partners"])
 

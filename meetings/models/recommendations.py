@@ -13,11 +13,12 @@ from core.audit import HistoricalRecords
 from core.constraints import end_not_before_start, in_one_language_at_least
 from core.i18n import arrow, localized
 from core.models import SearchableModel, VersionedModel, search_index
+from stakeholders.regions import RegionalQuerySet
 
 from .meetings import Consultation, Meeting
 
 
-class RecommendationQuerySet(models.QuerySet):
+class RecommendationQuerySet(RegionalQuerySet):
     def of_consultations(self, consultations):
         """Recommendations of these consultations (a queryset or ids): made by the consultation as a
         whole, or by one of its provincial meetings; each annotated with ``consultation_key``."""
@@ -35,6 +36,7 @@ class Recommendation(SearchableModel, VersionedModel):
 
     search_fields = ("text_ar", "text_fr")
     objects = RecommendationQuerySet.as_manager()
+    region_lookups = ("source_meeting__region", "source_consultation__region")  # through its source
 
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("proposed")

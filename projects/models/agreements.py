@@ -13,11 +13,12 @@ from core.constraints import in_one_language_at_least
 from core.documents import DocumentBase
 from core.i18n import localized
 from core.models import SearchableModel, VersionedModel, search_index
+from stakeholders.regions import RegionalModel, RegionalQuerySet
 
 from .programmes import Project
 
 
-class PartnershipAgreement(SearchableModel, VersionedModel):
+class PartnershipAgreement(RegionalModel, SearchableModel, VersionedModel):
     """A partnership agreement (اتفاقية شراكة) between organizations, from envisaged to ended."""
 
     search_fields = ("title_ar", "title_fr", "subject_ar", "subject_fr")
@@ -35,6 +36,15 @@ class PartnershipAgreement(SearchableModel, VersionedModel):
     title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
     subject_ar = models.TextField(_("subject (Arabic)"), blank=True)
     subject_fr = models.TextField(_("subject (French)"), blank=True)
+    region = models.ForeignKey(
+        "stakeholders.Region",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agreements",
+        verbose_name=_("region"),
+        help_text=_("The region whose council is a party."),
+    )
     parties = models.ManyToManyField(
         "stakeholders.Organization", through="AgreementParty", related_name="agreements", verbose_name=_("parties")
     )
@@ -71,6 +81,8 @@ class PartnershipAgreement(SearchableModel, VersionedModel):
 
     title = localized("title")
     subject = localized("subject")
+
+    objects = RegionalQuerySet.as_manager()
 
     history = HistoricalRecords(m2m_fields=["meetings", "approved_at", "carried_out_at", "projects"])  # parties: own
 

@@ -18,6 +18,7 @@ from core.audit import HistoricalRecords
 from core.constraints import end_not_before_start, in_one_language_at_least
 from core.i18n import localized
 from core.models import OpenListItem, OrderingIndex, SearchableModel, VersionedModel, search_index
+from stakeholders.regions import RegionalModel, RegionalQuerySet
 
 from .agreements import PartnershipAgreement
 from .programmes import Project
@@ -59,7 +60,7 @@ class EventSeries(VersionedModel):
         return reverse("projects:event_list") + f"?series={self.pk}"
 
 
-class Event(SearchableModel, VersionedModel):
+class Event(RegionalModel, SearchableModel, VersionedModel):
     """A fair, forum, conference, training or ceremony: when and where, what it is part of, who organized it."""
 
     search_fields = ("title_ar", "title_fr", "theme_ar", "theme_fr", "venue")
@@ -85,6 +86,15 @@ class Event(SearchableModel, VersionedModel):
         blank=True,
         related_name="events",
         verbose_name=_("province"),
+    )
+    region = models.ForeignKey(
+        "stakeholders.Region",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("region"),
+        help_text=_("Left empty, it is taken from the record's province or organization."),
     )
     commune = models.ForeignKey(
         "stakeholders.Commune", models.PROTECT, null=True, blank=True, related_name="events", verbose_name=_("commune")
@@ -114,6 +124,9 @@ class Event(SearchableModel, VersionedModel):
 
     title = localized("title")
     theme = localized("theme")
+    objects = RegionalQuerySet.as_manager()
+    region_sources = ("province", "project", "agreement")
+
     history = HistoricalRecords(m2m_fields=["decisions", "meetings", "sources"])
 
     class Meta:
@@ -146,6 +159,7 @@ class Event(SearchableModel, VersionedModel):
         return Q(start_date__lte=end) & (Q(end_date__gte=start) | Q(end_date__isnull=True, start_date__gte=start))
 
     def clean(self):
+        super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end cannot be before the start.")}, code="end_before_start")
 

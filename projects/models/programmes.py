@@ -12,6 +12,7 @@ from core.audit import HistoricalRecords
 from core.constraints import in_one_language_at_least
 from core.i18n import localized
 from core.models import NumberedItem, OpenListItem, SearchableModel, VersionedModel, search_index
+from stakeholders.regions import RegionalModel, RegionalQuerySet
 
 
 class ThematicAxis(OpenListItem):
@@ -93,7 +94,7 @@ class StrategyAxis(NumberedItem):
         ]
 
 
-class Programme(SearchableModel, VersionedModel):
+class Programme(RegionalModel, SearchableModel, VersionedModel):
     """A programme that carries projects, e.g. the Regional Development Programme adopted in session."""
 
     search_fields = ("title_ar", "title_fr", "description_ar", "description_fr")
@@ -122,8 +123,20 @@ class Programme(SearchableModel, VersionedModel):
         related_name="programmes_adopted",
         verbose_name=_("adopted at"),
     )
+    region = models.ForeignKey(
+        "stakeholders.Region",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="programmes",
+        verbose_name=_("region"),
+        help_text=_("Left empty, it is taken from the record's province or organization."),
+    )
     description_ar = models.TextField(_("description (Arabic)"), blank=True)
     description_fr = models.TextField(_("description (French)"), blank=True)
+
+    objects = RegionalQuerySet.as_manager()
+    region_sources = ("owner",)
 
     title = localized("title")
     description = localized("description")
@@ -144,7 +157,7 @@ class Programme(SearchableModel, VersionedModel):
         return reverse("projects:programme_detail", args=[self.pk])
 
 
-class ProjectQuerySet(models.QuerySet):
+class ProjectQuerySet(RegionalQuerySet):
     def with_progress(self):
         """Annotate ``overall_progress``: the weighted mean of the sub-projects' progress (0-100)
         when the project has sub-projects with a known progress, else its own ``progress``.
@@ -181,7 +194,7 @@ class ProjectQuerySet(models.QuerySet):
         return Subquery(lines)
 
 
-class Project(SearchableModel, VersionedModel):
+class Project(RegionalModel, SearchableModel, VersionedModel):
     """A project of a programme; ``budget`` is in Moroccan dirhams (MAD), empty when not known."""
 
     search_fields = ("title_ar", "title_fr", "description_ar", "description_fr")
@@ -201,6 +214,15 @@ class Project(SearchableModel, VersionedModel):
     )
     description_ar = models.TextField(_("description (Arabic)"), blank=True)
     description_fr = models.TextField(_("description (French)"), blank=True)
+    region = models.ForeignKey(
+        "stakeholders.Region",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="projects",
+        verbose_name=_("region"),
+        help_text=_("Left empty, it is taken from the record's province or organization."),
+    )
     provinces = models.ManyToManyField(
         "stakeholders.Province", blank=True, related_name="projects", verbose_name=_("provinces")
     )
@@ -253,6 +275,7 @@ class Project(SearchableModel, VersionedModel):
     )
 
     objects = ProjectQuerySet.as_manager()
+    region_sources = ("programme", "lead_organization")
     title = localized("title")
     description = localized("description")
 

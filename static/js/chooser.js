@@ -61,10 +61,22 @@
     }
   }
 
+  function forgetOnChange(element) {
+    // A choice narrowed by another field of its row (a position by its person) is emptied when
+    // that field changes: the old person's position would be refused on saving.
+    const base = element.name.slice(0, element.name.length - element.dataset.fieldName.length);
+    for (const name of (element.dataset.narrowedBy || "").split(" ").filter(Boolean)) {
+      const other = element.form && element.form.elements[base + name];
+      if (other) $(other).on("change", () => element.value && $(element).val(null).trigger("change"));
+    }
+  }
+
   $.fn.portalChooser = function () {
     $.each(this, (i, element) => {
       $(element).select2({
         dropdownParent: $(element.closest("dialog") || document.body), // a dialog's list shows above it
+        // The list tells records of one name apart (a meeting's day, a person's position); the box shows the name.
+        templateResult: (item) => (item.detail ? `${item.text} (${item.detail})` : item.text),
         ajax: {
           data: (params) => ({
             term: params.term,
@@ -77,6 +89,7 @@
         },
       });
       accessible(element);
+      forgetOnChange(element);
     });
     return this;
   };

@@ -1,0 +1,94 @@
+"""Which of Morocco's 12 regions a record belongs to: stored where it is the record's own
+(meetings, consultations, programmes, projects, agreements, events), reached through a relation
+elsewhere (a decision through its session, a recommendation through its source).
+
+A model says where its region is with ``region_lookups`` (ORM paths to a Region, any of which
+places the record in it), and, when it stores one, which relations give it when the form leaves
+it empty (``region_sources``, first found wins: a meeting's province, then its organizer).
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+def default_region():
+    """The region of the council that runs the portal (``settings.PORTAL_REGION_CODE``), or None."""
+    from .models import Region
+
+    return Region.objects.filter(code=settings.PORTAL_REGION_CODE).first()
+
+
+class RegionalQuerySet(models.QuerySet):
+    """Records of one region, through the model's ``region_lookups``."""
+
+    def in_region(self, region):
+        """The records of ``region`` (a Region or its key); all of them for None."""
+        if region is None:
+            return self
+        condition = Q()
+        for lookup in self.model.region_lookups:
+            condition |= Q(**{lookup: region})
+        return self.filter(condition).distinct() if len(self.model.region_lookups) > 1 else self.filter(condition)
+
+
+class RegionalModel(models.Model):
+    """A record that stores its region (field ``region``), filled from ``region_sources`` when left
+    empty; a province of another region is refused on the province field."""
+
+    region_lookups: tuple[str, ...] = ("region",)
+    region_sources: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.derive_region()
+        super().save(*args, **kwargs)
+
+    def derive_region(self) -> None:
+        """Fill ``region`` from the first of ``region_sources`` that has one, when it is empty."""
+        if self.region_id:
+            return
+        for name in self.region_sources:
+            related = getattr(self, name, None)
+            if related is not None and getattr(related, "region_id", None):
+                self.region_id = related.region_id
+                return
+
+    def clean(self):
+        super().clean()
+        province = getattr(self, "province", None) if "province" in self.region_sources else None
+        if province is not None and self.region_id and province.region_id != self.region_id:
+            raise ValidationError(
+                {"province": _("This province is not in the chosen region.")}, code="province_of_other_region"
+            )
+
+
+class RegionalFormMixin:
+    """A form whose province and commune choices are those of its region: the one chosen in the
+    submitted data, else the record's, else the portal's, which a new record starts in."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models import Province
+
+        if "region" in self.fields and not self.instance.pk:
+            self.fields["region"].initial = default_region()
+        region = self.chosen_region()
+        for name in ("province", "provinces"):
+            if name in self.fields:
+                self.fields[name].queryset = Province.objects.of_region(region)
+        if "commune" in self.fields:
+            self.fields["commune"].queryset = self.fields["commune"].queryset.filter(
+                province__in=Province.objects.of_region(region)
+            )
+
+    def chosen_region(self):
+        """The key of the region the form is for (see the class), or None for the portal's."""
+        if self.is_bound and "region" in self.fields:
+            value = self.data.get(self.add_prefix("region"))
+            return int(value) if str(value or "").isdigit() else None
+        return getattr(self.instance, "region_id", None)

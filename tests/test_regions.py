@@ -1,0 +1,112 @@
+"""Regions on records (stakeholders.regions): derived from provinces and organizations, checked
+against the province, filtered on every list; the dataset's records are all Drâa-Tafilalet's."""
+
+import pytest
+from django.urls import reverse
+
+from meetings.models import Decision, Meeting, Recommendation
+from projects.models import Event, EventKind, PartnershipAgreement, Programme, Project
+from stakeholders.models import Province, Region
+
+from .factories import (
+    ConsultationFactory,
+    DecisionFactory,
+    MeetingFactory,
+    OrganizationFactory,
+    ProgrammeFactory,
+    ProjectFactory,
+    RecommendationFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def souss():
+    """Souss-Massa (HCP code 09) and its province of Agadir Ida-Outanane."""
+    region = Region.objects.get(code="09")
+    return region, Province.objects.filter(region=region).order_by("code").first()
+
+
+def test_the_dataset_is_all_in_draa_tafilalet():
+    draa = Region.objects.get(code="08")
+    for model in (Meeting, Project, PartnershipAgreement):
+        assert model.objects.exists() and set(model.objects.values_list("region", flat=True)) == {draa.pk}, model
+    # The council's development programme is the region's; Tacharok, the ministry's, is national.
+    assert dict(Programme.objects.values_list("title_fr", "region__code")) == {
+        "Programme de développement régional de Drâa-Tafilalet": "08",
+        "Programme Tacharok": None,
+    }
+    assert Recommendation.objects.in_region(draa).count() == Recommendation.objects.count() > 0
+
+
+def test_a_record_takes_its_region_from_its_province_then_its_organization(souss):
+    region, province = souss
+    assert MeetingFactory(province=province).region == region
+    council = OrganizationFactory(region=region)
+    assert MeetingFactory(organizer=council).region == region
+    programme = ProgrammeFactory(owner=council)
+    assert programme.region == region
+    assert ProjectFactory(programme=programme).region == region
+    event = Event.objects.create(
+        kind=EventKind.objects.first(), title_fr="Salon", start_date="2024-05-02", province=province
+    )
+    assert event.region == region
+    assert MeetingFactory(organizer=OrganizationFactory(region=None)).region is None  # nothing gives one
+
+
+def test_a_province_of_another_region_is_refused_next_to_the_province(staff_client, souss):
+    region, province = souss
+    response = staff_client.post(
+        reverse("projects:event_create"),
+        {
+            "kind": EventKind.objects.first().pk, "title_fr": "Salon régional", "start_date": "2024-05-02",
+            "region": Region.objects.get(code="08").pk, "province": province.pk,
+            "event_organizers-TOTAL_FORMS": 0, "event_organizers-INITIAL_FORMS": 0,
+        },
+    )  # fmt: skip
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert "province" in form.errors  # the chosen region's provinces are offered, or the province is refused
+    assert not Event.objects.filter(title_fr="Salon régional").exists()
+
+
+def test_the_province_choices_follow_the_chosen_region(staff_client, souss):
+    region, province = souss
+    page = staff_client.get(reverse("meetings:meeting_list"), {"region": region.pk})
+    choices = page.context["filter"].form.fields["province"].queryset
+    assert province in choices and not choices.filter(region__code="08").exists()
+    default = staff_client.get(reverse("meetings:meeting_list")).context["filter"].form.fields["province"].queryset
+    assert sorted(default.values_list("name_fr", flat=True)) == [
+        "Errachidia",
+        "Midelt",
+        "Ouarzazate",
+        "Tinghir",
+        "Zagora",
+    ]
+
+
+def test_every_list_filters_by_region(staff_client, souss):
+    region, province = souss
+    council = OrganizationFactory(region=region)
+    meeting = MeetingFactory(province=province, kind=Meeting.Kind.ORDINARY_SESSION, title_fr="Session de Souss-Massa")
+    consultation = ConsultationFactory(region=region)
+    project = ProjectFactory(programme=ProgrammeFactory(owner=council, adopted_at=meeting))
+    DecisionFactory(meeting=meeting)
+    RecommendationFactory(source_consultation=consultation)
+    PartnershipAgreement.objects.create(title_fr="Convention de Souss-Massa", region=region)
+    expected = {
+        "meetings:meeting_list": Meeting.objects.filter(region=region),
+        "meetings:consultation_list": [consultation],
+        "meetings:recommendation_list": Recommendation.objects.filter(source_consultation=consultation),
+        "meetings:decision_list": Decision.objects.filter(meeting=meeting),
+        "projects:project_list": [project],
+        "projects:programme_list": [project.programme],
+        "projects:agreement_list": PartnershipAgreement.objects.filter(title_fr="Convention de Souss-Massa"),
+    }
+    for name, records in expected.items():
+        listed = staff_client.get(reverse(name), {"region": region.pk}).context["object_list"]
+        assert {record.pk for record in listed} == {record.pk for record in records}, name
+        assert len(records) > 0, name
+    draa = staff_client.get(reverse("meetings:meeting_list"), {"region": Region.objects.get(code="08").pk})
+    assert meeting not in draa.context["object_list"] and len(draa.context["object_list"]) == 7
