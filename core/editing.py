@@ -4,7 +4,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import NestedObjects
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import IntegrityError, router, transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import resolve_url
@@ -43,6 +43,11 @@ class PortalFormMixin:
 
     def in_dialog(self) -> bool:
         return self.request.GET.get("dialog") == "1"
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.editing_user = self.request.user
+        return form
 
     def get_template_names(self):
         return ["core/form_dialog.html"] if self.in_dialog() else super().get_template_names()
@@ -162,7 +167,20 @@ class PortalCreateView(ModelPermissionMixin, KeptPageMixin, PortalFormMixin, Cre
         return _("“%(record)s” was created.")
 
 
-class PortalUpdateView(ModelPermissionMixin, KeptPageMixin, PortalFormMixin, UpdateView):
+class EditableObjectMixin:
+    """The record must be one the user may change (its ``editable_by(user)``: another council's
+    region is refused with 403, for GET and POST alike)."""
+
+    def get_object(self, queryset=None):
+        record = super().get_object(queryset)
+        if hasattr(record, "editable_by") and not record.editable_by(self.request.user):
+            raise PermissionDenied(
+                _("This record belongs to another council's region: you can read it, not change it.")
+            )
+        return record
+
+
+class PortalUpdateView(ModelPermissionMixin, EditableObjectMixin, KeptPageMixin, PortalFormMixin, UpdateView):
     """A page that changes one record; needs ``change``. Its form should be versioned."""
 
     action = "change"
@@ -172,7 +190,7 @@ class PortalUpdateView(ModelPermissionMixin, KeptPageMixin, PortalFormMixin, Upd
         return _("“%(record)s” was saved.")
 
 
-class PortalDeleteView(ModelPermissionMixin, DeleteView):
+class PortalDeleteView(ModelPermissionMixin, EditableObjectMixin, DeleteView):
     """Deletes a record after confirmation; refused while other records refer to it.
 
     The page lists the records that protect it (PROTECT relations) and those that would go

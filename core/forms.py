@@ -309,6 +309,7 @@ class PortalModelForm(forms.ModelForm):
     """
 
     bilingual: tuple[tuple[str, str], ...] = ()
+    editing_user = None  # set by the page (core.editing): the record must stay one the user may change
 
     class Meta:
         formfield_callback = formfield_for
@@ -339,6 +340,19 @@ class PortalModelForm(forms.ModelForm):
                     arabic, forms.ValidationError(_("Fill it in Arabic or in French (or both)."), code="required")
                 )
         return cleaned
+
+    def _post_clean(self):
+        super()._post_clean()  # the instance now holds the form's values
+        if self.editing_user is not None and hasattr(self.instance, "editable_by"):
+            if hasattr(self.instance, "derive_region"):
+                self.instance.derive_region()
+            if not self.instance.editable_by(self.editing_user):
+                self.add_error(
+                    "region" if "region" in self.fields else None,
+                    forms.ValidationError(
+                        _("Your council creates and changes the records of its own region only."), code="other_region"
+                    ),
+                )
 
     def save(self, commit=True):
         """Save the record and its many-to-many links with one history row (``core.audit``)."""

@@ -50,6 +50,10 @@ The kit (``core``) imports no domain app. Each app tells it about its models fro
 - ``open_list``: the fields staff edit when the model is a list they extend (thematic axes,
   kinds of event, series...), managed on the pages of ``core.open_list_views`` (``/lists/``).
 
+- ``admin_only``: only administrators manage it (in the Django admin); council staff and
+  ministry partners get no permission on it, although its app's records are programme records
+  (which council a staff account belongs to).
+
 Lookups take a model class or instance; a model never registered gets the defaults. Raises
 ImproperlyConfigured when a model is registered twice with other options, or does not support
 what it claims.
@@ -81,6 +85,7 @@ class RecordType:
     url_name: str = ""
     staff_permissions: tuple[str, ...] = ()
     open_list: tuple[str, ...] = ()
+    admin_only: bool = False
 
     @property
     def label(self) -> str:

@@ -38,10 +38,12 @@ def sync_role_groups(using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
     Group = global_apps.get_model("auth", "Group")
     Permission = global_apps.get_model("auth", "Permission")
     permissions = Permission.objects.using(using).select_related("content_type")
+    admin_only = {(t.model._meta.app_label, t.model._meta.model_name) for t in registry.record_types() if t.admin_only}
     programme = [
         p
         for p in permissions.filter(content_type__app_label__in=registry.programme_apps())
         if not p.content_type.model.startswith("historical")
+        and (p.content_type.app_label, p.content_type.model) not in admin_only
     ]
     crud = [p for p in programme if p.codename.split("_", 1)[0] in CRUD and p.codename.endswith(p.content_type.model)]
     view = [p for p in crud if p.codename.startswith("view_")]

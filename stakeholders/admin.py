@@ -2,7 +2,17 @@ from django.contrib import admin
 
 from core.admin import HistoryAdmin
 
-from .models import Commune, Office, Organization, OrganizationName, Person, Position, Province, Region
+from .models import (
+    Commune,
+    CouncilMembership,
+    Office,
+    Organization,
+    OrganizationName,
+    Person,
+    Position,
+    Province,
+    Region,
+)  # fmt: skip
 
 
 class TerritoryAdmin(admin.ModelAdmin):
@@ -75,3 +85,15 @@ class PositionAdmin(HistoryAdmin):
     list_select_related = ["person", "organization"]
     search_fields = ["person__full_name_ar", "person__full_name_latin", "title_ar", "title_fr", "organization__name_ar"]
     autocomplete_fields = ["person", "organization"]
+
+
+@admin.register(CouncilMembership)
+class CouncilMembershipAdmin(admin.ModelAdmin):
+    """Which regional council (by its region) each staff account works for: it creates and changes
+    that region's records; an account with none works for the portal's own region."""
+
+    list_display = ["user", "region"]
+    list_filter = ["region"]
+    list_select_related = ["user", "region"]
+    autocomplete_fields = ["user"]
+    search_fields = ["user__username"]

@@ -28,6 +28,7 @@ class StakeholdersConfig(AppConfig):
             private_permission="stakeholders.view_contact_details",
             chooser_prefetch=("positions__organization",),
         )
+        registry.register(m.CouncilMembership, admin_only=True)
         registry.register(m.Office, choosable=True, history=True, chooser_related=("organization",))
         registry.register(
             m.Position,

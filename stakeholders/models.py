@@ -464,3 +464,21 @@ class Position(SearchableModel, VersionedModel):
             raise ValidationError(
                 {"end_date": _("The end date cannot be before the start date.")}, code="end_before_start"
             )
+
+
+class CouncilMembership(models.Model):
+    """A staff account's regional council, by its region: the account creates and changes that
+    region's records (stakeholders.regions.council_regions). Managed by administrators only."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="council_memberships", verbose_name=_("account")
+    )
+    region = models.ForeignKey(Region, models.PROTECT, related_name="council_members", verbose_name=_("region"))
+
+    class Meta:
+        verbose_name = _("council membership")
+        verbose_name_plural = _("council memberships")
+        constraints = [models.UniqueConstraint(fields=["user", "region"], name="one_membership_per_region")]
+
+    def __str__(self):
+        return f"{self.user} · {self.region}"

@@ -21,6 +21,49 @@ def default_region():
     return Region.objects.filter(code=settings.PORTAL_REGION_CODE).first()
 
 
+def council_regions(user) -> frozenset | None:
+    """The keys of the regions whose records ``user`` may create and change: those of their
+    council memberships, else the portal's own (a single-council install); None for every region
+    (those who manage the memberships: administrators). Read once per request (kept on the user
+    object); the permission comes from the user's cached permissions, no query."""
+    from .models import Region
+
+    if not hasattr(user, "_council_regions"):
+        # One query: the portal's region and the user's councils' ("member" is True for the latter).
+        rows = Region.objects.filter(Q(code=settings.PORTAL_REGION_CODE) | Q(council_members__user=user.pk))
+        rows = rows.annotate(member=models.Count("council_members", filter=Q(council_members__user=user.pk)))
+        keys = {pk: (code, member) for pk, code, member in rows.values_list("pk", "code", "member")}
+        user._portal_region = next((pk for pk, (code, _m) in keys.items() if code == settings.PORTAL_REGION_CODE), None)
+        if user.has_perm("stakeholders.change_councilmembership"):
+            user._council_regions = None
+        else:
+            own = frozenset(pk for pk, (_code, member) in keys.items() if member)
+            user._council_regions = own or frozenset(filter(None, [user._portal_region]))
+    return user._council_regions
+
+
+def _editable_condition(user, lookups) -> Q | None:
+    """Records whose region (by any of ``lookups``) is one of the user's; those of no region go
+    with the portal's own council. None: no restriction."""
+    regions = council_regions(user)
+    if regions is None:
+        return None
+    condition = Q()
+    for lookup in lookups:
+        condition |= Q(**{f"{lookup}__in": regions})
+        if user._portal_region in regions:
+            condition |= Q(**{f"{lookup}__isnull": True})
+    return condition
+
+
+def may_edit_region(user, region_id) -> bool:
+    """Whether ``user``'s councils cover ``region_id`` (None: a record of no region, the portal's council's)."""
+    regions = council_regions(user)
+    if regions is None:
+        return True
+    return region_id in regions if region_id else user._portal_region in regions
+
+
 class RegionalQuerySet(models.QuerySet):
     """Records of one region, through the model's ``region_lookups``."""
 
@@ -32,6 +75,12 @@ class RegionalQuerySet(models.QuerySet):
         for lookup in self.model.region_lookups:
             condition |= Q(**{lookup: region})
         return self.filter(condition).distinct() if len(self.model.region_lookups) > 1 else self.filter(condition)
+
+    def editable_by(self, user):
+        """The records ``user`` may change as far as regions go (``council_regions``); the
+        model permissions are checked by the views."""
+        condition = _editable_condition(user, self.model.region_lookups)
+        return self if condition is None else self.filter(condition).distinct()
 
 
 class RegionalModel(models.Model):
@@ -47,6 +96,10 @@ class RegionalModel(models.Model):
     def save(self, *args, **kwargs):
         self.derive_region()
         super().save(*args, **kwargs)
+
+    def editable_by(self, user) -> bool:
+        """Whether ``user``'s councils may change this record (its region, before any change)."""
+        return may_edit_region(user, self.region_id)
 
     def derive_region(self) -> None:
         """Fill ``region`` from the first of ``region_sources`` that has one, when it is empty."""

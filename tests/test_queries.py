@@ -35,16 +35,17 @@ LISTS = {
 }
 ADMIN_CHANGELIST_CEILING = 13
 # The detail pages of ``detail_urls``, in its order, and their ceilings.
+# Pages of a record staff may change: +1 for the regions of the user's councils (stakeholders.regions).
 DETAIL_CEILINGS = [
     22,  # meeting: +3 links and series, +2 former names of its organizations, +2 agreements by meaning
-    11,
-    29,
+    12,
+    30,
     9,
-    10,
-    24,  # agreement: +4 for the meetings that approved it and carry it out (page and timeline)
+    11,
+    25,  # agreement: +4 for the meetings that approved it and carry it out (page and timeline)
     10,
     18,  # organization: +2 for its former names and predecessors
-    19,
+    20,
 ]  # project and agreement pages: +1 for their events
 
 
@@ -141,7 +142,8 @@ def test_detail_pages_run_the_same_queries_for_2_and_12_related_rows_under_a_cei
 
 
 def test_the_meeting_form_reads_the_same_queries_for_2_and_12_attendance_rows(staff_client):
-    """Each table reads its columns' records once (core.forms.BaseTableFormSet.forms), not once a row."""
+    """Each table reads its columns' records once (core.forms.BaseTableFormSet.forms), not once a row;
+    one more reads the regions of the user's councils (the meeting must be one they may change)."""
     counts = []
     for size in (2, 12):
         meeting = MeetingFactory()
@@ -150,4 +152,4 @@ def test_the_meeting_form_reads_the_same_queries_for_2_and_12_attendance_rows(st
             response = staff_client.get(reverse("meetings:meeting_update", args=[meeting.pk]))
         assert response.status_code == 200
         counts.append(len(queries))
-    assert counts[0] == counts[1] <= 28, counts
+    assert counts[0] == counts[1] <= 29, counts

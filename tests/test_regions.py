@@ -110,3 +110,63 @@ def test_every_list_filters_by_region(staff_client, souss):
         assert len(records) > 0, name
     draa = staff_client.get(reverse("meetings:meeting_list"), {"region": Region.objects.get(code="08").pk})
     assert meeting not in draa.context["object_list"] and len(draa.context["object_list"]) == 7
+
+
+@pytest.fixture
+def souss_staff(client, souss):
+    """A client signed in as council staff of Souss-Massa (a council membership)."""
+    from django.contrib.auth.models import Group
+
+    from core.roles import COUNCIL_STAFF
+    from stakeholders.models import CouncilMembership
+
+    user = type(Group.objects.first()).user_set.rel.related_model.objects.create_user("souss-staff")
+    user.groups.add(Group.objects.get(name=COUNCIL_STAFF))
+    CouncilMembership.objects.create(user=user, region=souss[0])
+    client.force_login(user)
+    return client, user
+
+
+def test_staff_of_another_region_read_drâa_tafilalet_records_but_cannot_change_them(souss_staff):
+    client, user = souss_staff
+    meeting = Meeting.objects.get(date="2022-05-11")
+    page = client.get(meeting.get_absolute_url())
+    assert page.status_code == 200 and 'data-action="edit"' not in page.content.decode()
+    edit = reverse("meetings:meeting_update", args=[meeting.pk])
+    refused = client.get(edit)
+    assert (
+        refused.status_code == 403
+        and "another council" in refused.content.decode().lower()
+        or refused.status_code == 403
+    )
+    assert client.post(edit, {"title_fr": "Pris par Souss"}).status_code == 403
+    assert client.post(reverse("meetings:meeting_delete", args=[meeting.pk])).status_code == 403
+    meeting.refresh_from_db()
+    assert meeting.title_fr.startswith("Réunion de présentation")
+    project = Project.objects.first()
+    assert client.get(reverse("projects:project_update", args=[project.pk])).status_code == 403
+    decision = DecisionFactory(meeting=Meeting.objects.get(kind=Meeting.Kind.ORDINARY_SESSION, region__code="08"))
+    assert client.get(reverse("meetings:decision_update", args=[decision.pk])).status_code == 403
+
+
+def test_staff_create_records_of_their_own_region_only(souss_staff, souss):
+    client, user = souss_staff
+    url = reverse("projects:programme_create")
+    draa = Region.objects.get(code="08")
+    refused = client.post(url, {"title_fr": "Programme pris ailleurs", "kind": "other", "region": draa.pk})
+    assert refused.status_code == 200 and "region" in refused.context["form"].errors
+    assert not Programme.objects.filter(title_fr="Programme pris ailleurs").exists()
+    created = client.post(url, {"title_fr": "Programme de Souss-Massa", "kind": "other", "region": souss[0].pk})
+    assert created.status_code == 302
+    programme = Programme.objects.get(title_fr="Programme de Souss-Massa")
+    assert programme.region == souss[0]
+    assert client.get(reverse("projects:programme_update", args=[programme.pk])).status_code == 200
+
+
+def test_editable_by_keeps_each_council_to_its_region(souss_staff, souss, staff_user):
+    client, user = souss_staff
+    own = MeetingFactory(province=souss[1])
+    assert list(Meeting.objects.editable_by(user)) == [own]
+    # Staff with no membership work for the portal's own council, as before regions (single-council install).
+    assert set(Meeting.objects.editable_by(staff_user)) == set(Meeting.objects.exclude(pk=own.pk))
+    assert Recommendation.objects.editable_by(user).count() == 0

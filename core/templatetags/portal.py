@@ -131,9 +131,10 @@ def record_actions(context, record):
     """Edit, delete and history buttons for a record, each shown only to users allowed to use it."""
     user, opts = context["user"], record._meta
     actions = []
-    if _allowed(user, opts, "change"):
+    editable = not hasattr(record, "editable_by") or record.editable_by(user)  # another council's region: read only
+    if editable and _allowed(user, opts, "change"):
         actions.append(("edit", reverse(registry.page_name(record, "update"), args=[record.pk])))
-    if _allowed(user, opts, "delete"):
+    if editable and _allowed(user, opts, "delete"):
         actions.append(("delete", reverse(registry.page_name(record, "delete"), args=[record.pk])))
     if registry.get(record).history:
         actions.append(("history", reverse("core:record_history", args=[opts.app_label, opts.model_name, record.pk])))

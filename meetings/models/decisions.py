@@ -73,6 +73,10 @@ class Decision(SearchableModel, VersionedModel):
         """Taken from ``start`` to ``end``."""
         return Q(date__range=(start, end))
 
+    def editable_by(self, user) -> bool:
+        """Whether ``user``'s councils may change it: its session's region's (stakeholders.regions)."""
+        return self.meeting.editable_by(user)
+
     def clean(self):
         if self.meeting_id and self.meeting.kind not in SESSIONS:
             raise ValidationError(

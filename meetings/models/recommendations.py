@@ -141,6 +141,11 @@ class Recommendation(SearchableModel, VersionedModel):
         """The statuses this recommendation may move to from its current one (``TRANSITIONS``)."""
         return [self.Status(status) for status in self.TRANSITIONS[self.status]]
 
+    def editable_by(self, user) -> bool:
+        """Whether ``user``'s councils may change it: its source's region's (stakeholders.regions)."""
+        source = self.source_meeting or self.source_consultation
+        return source is None or source.editable_by(user)
+
     def clean(self):
         if not self.source_meeting_id and not self.source_consultation_id:
             raise ValidationError(
