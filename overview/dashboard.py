@@ -1,7 +1,8 @@
 """The figures of the partners' dashboards, computed in the database.
 
 Every figure is one aggregate query (``values().annotate()``), whatever the number of records,
-and follows the same filters: a period, a province of the region, a programme. Amounts are in
+and follows the same filters: a region (the user's council's by default), a period, a province
+of the region, a programme. Records of other regions are never counted. Amounts are in
 MAD; dates are calendar days (Africa/Casablanca). What is not known (a budget, a number of women)
 is counted apart, never taken as zero.
 """
@@ -20,7 +21,7 @@ from core.models import overlapping
 from meetings.models import Attendance, Consultation, Meeting, ParticipantCategory, Recommendation
 from projects.models import Event, EventKind, PartnershipAgreement, Programme, Project, ThematicAxis
 from regional_statistics.models import StatisticValue
-from stakeholders.models import Province
+from stakeholders.models import Province, Region
 
 from .figures_cache import cached_figure
 
@@ -33,10 +34,11 @@ class Filters:
     end: datetime.date | None = None
     province: Province | None = None
     programme: Programme | None = None
+    region: Region | None = None
 
     def key(self) -> str:
-        """The filters as a cache key part, e.g. ``2022-01-01_-_12_-``."""
-        parts = (self.start, self.end, self.province, self.programme)
+        """The filters as a cache key part, e.g. ``2022-01-01_-_12_-_8``."""
+        parts = (self.start, self.end, self.province, self.programme, self.region)
         return "_".join("-" if p is None else str(getattr(p, "pk", p)) for p in parts)
 
 
@@ -78,8 +80,16 @@ class Dashboard:
         self.f = filters
 
     # --- the records each figure counts, filtered --------------------------------------------------
+    def regional(self, model):
+        """The records of the chosen region; the portal's own region also counts those placed in
+        none (a single-council install's records, as before regions)."""
+        region = self.f.region
+        return model.objects.in_region(
+            region, unplaced=region is not None and region.code == settings.PORTAL_REGION_CODE
+        )
+
     def meetings(self):
-        f, qs = self.f, Meeting.objects.all()
+        f, qs = self.f, self.regional(Meeting)
         if f.start or f.end:
             qs = qs.within(f.start, f.end)
         if f.province:
@@ -93,7 +103,7 @@ class Dashboard:
         return qs
 
     def consultations(self):
-        f, qs = self.f, Consultation.objects.all()
+        f, qs = self.f, self.regional(Consultation)
         if f.start or f.end:
             qs = qs.filter(overlapping(f.start, f.end, date=None))
         if f.province:
@@ -103,7 +113,7 @@ class Dashboard:
         return qs
 
     def recommendations(self):
-        f, qs = self.f, Recommendation.objects.all()
+        f, qs = self.f, self.regional(Recommendation)
         if f.start or f.end or f.province:
             qs = qs.filter(
                 Q(source_consultation__in=self.consultations().values("pk"))
@@ -121,7 +131,7 @@ class Dashboard:
         return qs
 
     def projects(self):
-        f, qs = self.f, Project.objects.all()
+        f, qs = self.f, self.regional(Project)
         if f.start or f.end:
             qs = qs.filter(approving_meeting__in=Meeting.objects.within(f.start, f.end).values("pk"))
         if f.province:
@@ -131,7 +141,7 @@ class Dashboard:
         return qs
 
     def agreements(self):
-        f, qs = self.f, PartnershipAgreement.objects.all()
+        f, qs = self.f, self.regional(PartnershipAgreement)
         if f.start or f.end:
             signed = Q(signing_date__isnull=False)
             if f.start:
@@ -150,7 +160,8 @@ class Dashboard:
     def events(self):
         """Events that overlap the period, in the province, of a project of the programme."""
         f = self.f
-        qs = Event.objects.filter(overlapping(f.start, f.end, date=None, period=("start_date", "end_date")))
+        qs = self.regional(Event)
+        qs = qs.filter(overlapping(f.start, f.end, date=None, period=("start_date", "end_date")))
         if f.province:
             qs = qs.filter(province=f.province)
         if f.programme:
@@ -281,7 +292,7 @@ class Dashboard:
     @cached_figure
     def budget_by_province(self) -> Figure:
         data = self._through_budget(Project.provinces.through, "province")
-        labels = [(p.pk, p.name) for p in Province.objects.of_portal_region()]
+        labels = [(p.pk, p.name) for p in Province.objects.of_region(self.f.region)]
         return self._budget(data, labels, "budget-by-province", _("Budget by province"), _("Province"),
                             note=_("A project in several provinces counts in full in each."))  # fmt: skip
 
@@ -335,7 +346,8 @@ class Dashboard:
         province) within the period, each statistic as a time series, oldest first; at most
         ``STATISTICS_SHOWN`` rows, the list page has them all."""
         f = self.f
-        qs = StatisticValue.objects.with_related().filter(region__code=settings.PORTAL_REGION_CODE)
+        qs = StatisticValue.objects.with_related()
+        qs = qs.filter(region=f.region) if f.region else qs.filter(region__code=settings.PORTAL_REGION_CODE)
         qs = qs.filter(province=f.province) if f.province else qs.filter(province__isnull=True)
         qs = qs.filter(overlapping(f.start, f.end, date=None))
         values = qs.order_by("statistic__order", "statistic__code", "period_start", "pk")[: self.STATISTICS_SHOWN]
@@ -399,7 +411,7 @@ class Dashboard:
         }
         projects = self._through_budget(Project.provinces.through, "province")
         rows = []
-        for province in Province.objects.of_portal_region():
+        for province in Province.objects.of_region(self.f.region):
             m = meetings.get(province.pk, {})
             n_projects, budget, _unknown = projects.get(province.pk, (0, None, 0))
             population = province.population_2024

@@ -23,18 +23,28 @@ from core.spreadsheets import XLSX, csv_lines, xlsx_bytes
 from core.views import bad_filters, query_without
 from meetings.models import Recommendation
 from projects.models import Programme
-from stakeholders.models import Province
+from stakeholders.models import Province, Region
+from stakeholders.regions import home_region
 
 from .dashboard import Dashboard, Filters
 
 
 class DashboardFilterForm(forms.Form):
-    """Period (days, inclusive), province of the region and programme; all optional."""
+    """Region (``region``, the user's council's when none is chosen), period (days, inclusive),
+    province of the region and programme; all optional."""
 
+    region = forms.ModelChoiceField(Region.objects.order_by("code"), label=_("Region"), required=False)
     start = TolerantDateField(label=_("From"), required=False)
     end = TolerantDateField(label=_("To"), required=False)
     province = forms.ModelChoiceField(Province.objects.of_portal_region(), label=_("Province"), required=False)
     programme = forms.ModelChoiceField(Programme.objects.all(), label=_("Programme"), required=False)
+
+    def __init__(self, data=None, home=None):
+        super().__init__(data, initial={"region": home})
+        self.home = home
+        chosen = (data or {}).get("region", "")
+        region = int(chosen) if str(chosen).isdigit() else getattr(home, "pk", None)
+        self.fields["province"].queryset = Province.objects.of_region(region)
 
     def clean(self):
         cleaned = super().clean()
@@ -46,7 +56,8 @@ class DashboardFilterForm(forms.Form):
         """The valid filters; an invalid one is ignored (the form shows why next to it)."""
         self.is_valid()  # cleaned_data then holds the valid fields only
         data = self.cleaned_data
-        return Filters(data.get("start"), data.get("end"), data.get("province"), data.get("programme"))
+        region = data.get("region") or self.home
+        return Filters(data.get("start"), data.get("end"), data.get("province"), data.get("programme"), region)
 
 
 class DashboardMixin(PermissionRequiredMixin):
@@ -57,8 +68,11 @@ class DashboardMixin(PermissionRequiredMixin):
 
     def dashboard(self) -> Dashboard:
         if not hasattr(self, "_dashboard"):
-            self.filter_form = DashboardFilterForm(self.request.GET or None)
-            self._dashboard = Dashboard(self.filter_form.filters() if self.filter_form.is_bound else Filters())
+            home = home_region(self.request.user)
+            self.filter_form = DashboardFilterForm(self.request.GET or None, home=home)
+            self._dashboard = Dashboard(
+                self.filter_form.filters() if self.filter_form.is_bound else Filters(region=home)
+            )
         return self._dashboard
 
 
@@ -83,7 +97,7 @@ class DashboardPage(DashboardMixin, KeptPageMixin, TemplateView):
             context.update(self.body_context(context))
             return render_to_string(self.body_template, context, self.request)
 
-        key = f"dashboard-page:{self.tab}:{self.request.GET.urlencode()}"
+        key = f"dashboard-page:{self.tab}:{dashboard.f.key()}:{self.request.GET.urlencode()}"
         context["body"] = mark_safe(shared_cache.remember(key, body))  # noqa: S308  (rendered, escaped there)
         return context
 

@@ -32,12 +32,13 @@ def council_regions(user) -> frozenset | None:
         # One query: the portal's region and the user's councils' ("member" is True for the latter).
         rows = Region.objects.filter(Q(code=settings.PORTAL_REGION_CODE) | Q(council_members__user=user.pk))
         rows = rows.annotate(member=models.Count("council_members", filter=Q(council_members__user=user.pk)))
-        keys = {pk: (code, member) for pk, code, member in rows.values_list("pk", "code", "member")}
-        user._portal_region = next((pk for pk, (code, _m) in keys.items() if code == settings.PORTAL_REGION_CODE), None)
+        user._regions = {region.pk: region for region in rows}
+        portal = [region.pk for region in user._regions.values() if region.code == settings.PORTAL_REGION_CODE]
+        user._portal_region = portal[0] if portal else None
         if user.has_perm("stakeholders.change_councilmembership"):
             user._council_regions = None
         else:
-            own = frozenset(pk for pk, (_code, member) in keys.items() if member)
+            own = frozenset(region.pk for region in user._regions.values() if region.member)
             user._council_regions = own or frozenset(filter(None, [user._portal_region]))
     return user._council_regions
 
@@ -56,6 +57,13 @@ def _editable_condition(user, lookups) -> Q | None:
     return condition
 
 
+def home_region(user):
+    """The region a user's pages open on: their first council's, else the portal's (a Region or None)."""
+    regions = council_regions(user)
+    key = min(regions) if regions else user._portal_region
+    return user._regions.get(key)
+
+
 def may_edit_region(user, region_id) -> bool:
     """Whether ``user``'s councils cover ``region_id`` (None: a record of no region, the portal's council's)."""
     regions = council_regions(user)
@@ -65,22 +73,26 @@ def may_edit_region(user, region_id) -> bool:
 
 
 class RegionalQuerySet(models.QuerySet):
-    """Records of one region, through the model's ``region_lookups``."""
+    """Records of one region, through the model's ``region_lookups`` (paths along foreign keys only,
+    so that no record comes twice and aggregates stay right)."""
 
-    def in_region(self, region):
-        """The records of ``region`` (a Region or its key); all of them for None."""
+    def in_region(self, region, unplaced: bool = False):
+        """The records of ``region`` (a Region or its key), and with ``unplaced`` those of no
+        region (which go with the portal's own council); all of them for None."""
         if region is None:
             return self
         condition = Q()
         for lookup in self.model.region_lookups:
             condition |= Q(**{lookup: region})
-        return self.filter(condition).distinct() if len(self.model.region_lookups) > 1 else self.filter(condition)
+        if unplaced:
+            condition |= Q(**{f"{lookup}__isnull": True for lookup in self.model.region_lookups})
+        return self.filter(condition)  # to-one paths: no row twice
 
     def editable_by(self, user):
         """The records ``user`` may change as far as regions go (``council_regions``); the
         model permissions are checked by the views."""
         condition = _editable_condition(user, self.model.region_lookups)
-        return self if condition is None else self.filter(condition).distinct()
+        return self if condition is None else self.filter(condition)
 
 
 class RegionalModel(models.Model):

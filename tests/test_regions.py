@@ -170,3 +170,28 @@ def test_editable_by_keeps_each_council_to_its_region(souss_staff, souss, staff_
     # Staff with no membership work for the portal's own council, as before regions (single-council install).
     assert set(Meeting.objects.editable_by(staff_user)) == set(Meeting.objects.exclude(pk=own.pk))
     assert Recommendation.objects.editable_by(user).count() == 0
+
+
+def test_each_regions_dashboard_counts_its_own_records_only(partner_client, souss):
+    from overview.dashboard import Dashboard, Filters
+
+    region, province = souss
+    MeetingFactory.create_batch(3, province=province)
+    ProjectFactory(programme=ProgrammeFactory(owner=OrganizationFactory(region=region)))
+    draa = Region.objects.get(code="08")
+    dataset = {"meetings": Meeting.objects.count(), "projects": Project.objects.count()}
+    souss_figures, draa_figures = Dashboard(Filters(region=region)), Dashboard(Filters(region=draa))
+    # The programme's session (a factory meeting placed in no region) goes with the portal's council.
+    assert souss_figures.meetings().count() == 3
+    assert draa_figures.meetings().count() == dataset["meetings"] - 3
+    assert souss_figures.projects().count() == 1 and draa_figures.projects().count() == dataset["projects"] - 1 == 3
+    assert [row[0] for row in souss_figures.by_province.rows] == [
+        p.name for p in Province.objects.filter(region=region).order_by("code")
+    ]
+    page = partner_client.get(reverse("overview:dashboard"), {"region": region.pk})
+    assert page.status_code == 200 and page.context["dashboard"].f.region == region
+    assert (
+        partner_client.get(reverse("overview:dashboard")).context["dashboard"].f.region == draa
+    )  # the portal's by default
+    provinces = partner_client.get(reverse("overview:dashboard_provinces"), {"region": region.pk}).content.decode()
+    assert 'id="no-map"' in provinces and province.name_ar in provinces
