@@ -72,6 +72,22 @@ def may_edit_region(user, region_id) -> bool:
     return region_id in regions if region_id else user._portal_region in regions
 
 
+DERIVED = _("Left empty, it is taken from the record's province or organization.")
+
+
+def region_field(related_name: str, help_text=DERIVED):
+    """The ``region`` foreign key of a record that stores its region (optional, protected)."""
+    return models.ForeignKey(
+        "stakeholders.Region",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        verbose_name=_("region"),
+        help_text=help_text,
+    )
+
+
 class RegionalQuerySet(models.QuerySet):
     """Records of one region, through the model's ``region_lookups`` (paths along foreign keys only,
     so that no record comes twice and aggregates stay right)."""

@@ -13,7 +13,7 @@ from core.constraints import in_one_language_at_least
 from core.documents import DocumentBase
 from core.i18n import localized
 from core.models import SearchableModel, VersionedModel, search_index
-from stakeholders.regions import RegionalModel, RegionalQuerySet
+from stakeholders.regions import RegionalModel, RegionalQuerySet, region_field
 
 from .programmes import Project
 
@@ -36,15 +36,7 @@ class PartnershipAgreement(RegionalModel, SearchableModel, VersionedModel):
     title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
     subject_ar = models.TextField(_("subject (Arabic)"), blank=True)
     subject_fr = models.TextField(_("subject (French)"), blank=True)
-    region = models.ForeignKey(
-        "stakeholders.Region",
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="agreements",
-        verbose_name=_("region"),
-        help_text=_("The region whose council is a party."),
-    )
+    region = region_field("agreements", _("The region whose council is a party."))
     parties = models.ManyToManyField(
         "stakeholders.Organization", through="AgreementParty", related_name="agreements", verbose_name=_("parties")
     )

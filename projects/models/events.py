@@ -18,7 +18,7 @@ from core.audit import HistoricalRecords
 from core.constraints import end_not_before_start, in_one_language_at_least
 from core.i18n import localized
 from core.models import OpenListItem, OrderingIndex, SearchableModel, VersionedModel, search_index
-from stakeholders.regions import RegionalModel, RegionalQuerySet
+from stakeholders.regions import RegionalModel, RegionalQuerySet, region_field
 
 from .agreements import PartnershipAgreement
 from .programmes import Project
@@ -87,15 +87,7 @@ class Event(RegionalModel, SearchableModel, VersionedModel):
         related_name="events",
         verbose_name=_("province"),
     )
-    region = models.ForeignKey(
-        "stakeholders.Region",
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="events",
-        verbose_name=_("region"),
-        help_text=_("Left empty, it is taken from the record's province or organization."),
-    )
+    region = region_field("events")
     commune = models.ForeignKey(
         "stakeholders.Commune", models.PROTECT, null=True, blank=True, related_name="events", verbose_name=_("commune")
     )

@@ -12,7 +12,7 @@ from core.audit import HistoricalRecords
 from core.constraints import in_one_language_at_least
 from core.i18n import localized
 from core.models import NumberedItem, OpenListItem, SearchableModel, VersionedModel, search_index
-from stakeholders.regions import RegionalModel, RegionalQuerySet
+from stakeholders.regions import RegionalModel, RegionalQuerySet, region_field
 
 
 class ThematicAxis(OpenListItem):
@@ -123,15 +123,7 @@ class Programme(RegionalModel, SearchableModel, VersionedModel):
         related_name="programmes_adopted",
         verbose_name=_("adopted at"),
     )
-    region = models.ForeignKey(
-        "stakeholders.Region",
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="programmes",
-        verbose_name=_("region"),
-        help_text=_("Left empty, it is taken from the record's province or organization."),
-    )
+    region = region_field("programmes")
     description_ar = models.TextField(_("description (Arabic)"), blank=True)
     description_fr = models.TextField(_("description (French)"), blank=True)
 
@@ -214,15 +206,7 @@ class Project(RegionalModel, SearchableModel, VersionedModel):
     )
     description_ar = models.TextField(_("description (Arabic)"), blank=True)
     description_fr = models.TextField(_("description (French)"), blank=True)
-    region = models.ForeignKey(
-        "stakeholders.Region",
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="projects",
-        verbose_name=_("region"),
-        help_text=_("Left empty, it is taken from the record's province or organization."),
-    )
+    region = region_field("projects")
     provinces = models.ManyToManyField(
         "stakeholders.Province", blank=True, related_name="projects", verbose_name=_("provinces")
     )
