@@ -173,7 +173,7 @@ def test_every_page_kind_has_no_serious_accessibility_violation_and_no_html_erro
     assert len(checks.labels) > 80
     errors = checks.html_errors()
     if report := os.environ.get("PAGE_CHECKS_REPORT"):
-        found = {"axe": checks.violations, "vnu": errors, "too wide": checks.too_wide}
+        found = {"pages": len(checks.labels), "axe": checks.violations, "vnu": errors, "too wide": checks.too_wide}
         Path(report).write_text(json.dumps(found, ensure_ascii=False, indent=1))
     assert checks.violations == {}
     assert checks.too_wide == {}
