@@ -47,6 +47,8 @@ class PortalFormMixin:
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
         form.editing_user = self.request.user
+        if hasattr(form, "for_user"):  # e.g. a new record starts in the user's council's region
+            form.for_user(self.request.user)
         return form
 
     def get_template_names(self):
@@ -168,12 +170,12 @@ class PortalCreateView(ModelPermissionMixin, KeptPageMixin, PortalFormMixin, Cre
 
 
 class EditableObjectMixin:
-    """The record must be one the user may change (its ``editable_by(user)``: another council's
-    region is refused with 403, for GET and POST alike)."""
+    """The record must be one the user may change (``registry.may_change``: a record of another
+    council's region, or a part of one, is refused with 403, for GET and POST alike)."""
 
     def get_object(self, queryset=None):
         record = super().get_object(queryset)
-        if hasattr(record, "editable_by") and not record.editable_by(self.request.user):
+        if not registry.may_change(self.request.user, record):
             raise PermissionDenied(
                 _("This record belongs to another council's region: you can read it, not change it.")
             )

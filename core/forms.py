@@ -343,10 +343,10 @@ class PortalModelForm(forms.ModelForm):
 
     def _post_clean(self):
         super()._post_clean()  # the instance now holds the form's values
-        if self.editing_user is not None and hasattr(self.instance, "editable_by"):
+        if self.editing_user is not None:
             if hasattr(self.instance, "derive_region"):
                 self.instance.derive_region()
-            if not self.instance.editable_by(self.editing_user):
+            if not registry.may_change(self.editing_user, self.instance):
                 self.add_error(
                     "region" if "region" in self.fields else None,
                     forms.ValidationError(

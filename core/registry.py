@@ -142,6 +142,21 @@ def record_types(**wanted) -> list[RecordType]:
     return [t for t in _types.values() if all(getattr(t, key) == value for key, value in wanted.items())]
 
 
+def may_change(user, record) -> bool:
+    """Whether ``record`` is one ``user`` may change as far as its owner goes: its own
+    ``editable_by(user)`` (a record of another council's region is not), else its ``parent``'s
+    (an attendance row is its meeting's, a document its record's, ``parent_field``); True when
+    none says. The model permissions are checked apart."""
+    for _depth in range(4):
+        if record is None:
+            return True
+        if hasattr(record, "editable_by"):
+            return record.editable_by(user)
+        parent = get(record).parent or getattr(record, "parent_field", "")
+        record = getattr(record, parent, None) if parent else None
+    return True
+
+
 def programme_apps() -> tuple[str, ...]:
     """Labels of the apps whose models are programme records."""
     return tuple(_apps)

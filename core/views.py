@@ -201,7 +201,7 @@ class PortalDetailView(ModelPermissionMixin, KeptPageMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["opts"] = self.model._meta
         # False for a record of another council's region (its editable_by): its page offers no change.
-        context["editable"] = not hasattr(self.object, "editable_by") or self.object.editable_by(self.request.user)
+        context["editable"] = registry.may_change(self.request.user, self.object)
         if documents := document_model_of(self.model):
             context["documents"] = documents_context(documents, self.object, self.request.user)
             if not context["editable"]:

@@ -167,6 +167,19 @@ class RegionalFormMixin:
                 province__in=Province.objects.of_region(region)
             )
 
+    def for_user(self, user):
+        """A new, unsubmitted form starts in the region the user's pages open on (``home_region``:
+        their council's), with that region's provinces (called by core.editing's pages)."""
+        from .models import Province
+
+        if self.is_bound or self.instance.pk or "region" not in self.fields:
+            return
+        region = home_region(user)
+        self.fields["region"].initial = region
+        for name in ("province", "provinces"):
+            if name in self.fields:
+                self.fields[name].queryset = Province.objects.of_region(getattr(region, "pk", None))
+
     def chosen_region(self):
         """The key of the region the form is for (see the class), or None for the portal's."""
         if self.is_bound and "region" in self.fields:

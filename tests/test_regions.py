@@ -153,6 +153,8 @@ def test_staff_create_records_of_their_own_region_only(souss_staff, souss):
     client, user = souss_staff
     url = reverse("projects:programme_create")
     draa = Region.objects.get(code="08")
+    new_meeting = client.get(reverse("meetings:meeting_create")).context["form"]  # starts in their council's region
+    assert new_meeting["region"].value() == souss[0].pk and souss[1] in new_meeting.fields["province"].queryset
     refused = client.post(url, {"title_fr": "Programme pris ailleurs", "kind": "other", "region": draa.pk})
     assert refused.status_code == 200 and "region" in refused.context["form"].errors
     assert not Programme.objects.filter(title_fr="Programme pris ailleurs").exists()
@@ -195,3 +197,20 @@ def test_each_regions_dashboard_counts_its_own_records_only(partner_client, sous
     )  # the portal's by default
     provinces = partner_client.get(reverse("overview:dashboard_provinces"), {"region": region.pk}).content.decode()
     assert 'id="no-map"' in provinces and province.name_ar in provinces
+
+
+def test_the_parts_of_another_regions_record_are_refused_too(souss_staff):
+    """An attendance row is its meeting's, a milestone its project's (core.registry.may_change)."""
+    client, user = souss_staff
+    meeting = Meeting.objects.get(date="2022-05-11")
+    row = meeting.attendances.first()
+    assert client.get(reverse("meetings:attendance_update", args=[row.pk])).status_code == 403
+    assert client.post(reverse("meetings:attendance_delete", args=[row.pk])).status_code == 403
+    assert meeting.attendances.filter(pk=row.pk).exists()
+    project = Project.objects.filter(region__code="08").first()
+    refused = client.post(
+        reverse("projects:milestone_create"),
+        {"project": project.pk, "kind": "activity", "title_fr": "Étape prise ailleurs", "start_date": "2024-05-02"},
+    )
+    assert refused.status_code == 200 and refused.context["form"].non_field_errors()
+    assert not project.milestones.filter(title_fr="Étape prise ailleurs").exists()

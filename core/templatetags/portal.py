@@ -131,7 +131,7 @@ def record_actions(context, record):
     """Edit, delete and history buttons for a record, each shown only to users allowed to use it."""
     user, opts = context["user"], record._meta
     actions = []
-    editable = not hasattr(record, "editable_by") or record.editable_by(user)  # another council's region: read only
+    editable = registry.may_change(user, record)  # another council's region: read only
     if editable and _allowed(user, opts, "change"):
         actions.append(("edit", reverse(registry.page_name(record, "update"), args=[record.pk])))
     if editable and _allowed(user, opts, "delete"):
