@@ -24,7 +24,7 @@ from core.views import bad_filters, query_without
 from meetings.models import Recommendation
 from projects.models import Programme
 from stakeholders.models import Province, Region
-from stakeholders.regions import home_region
+from stakeholders.regions import home_region, region_key
 
 from .dashboard import Dashboard, Filters
 
@@ -43,7 +43,7 @@ class DashboardFilterForm(forms.Form):
         super().__init__(data, initial={"region": home})
         self.home = home
         chosen = (data or {}).get("region", "")
-        region = int(chosen) if str(chosen).isdigit() else getattr(home, "pk", None)
+        region = region_key(chosen) or getattr(home, "pk", None)
         self.fields["province"].queryset = Province.objects.of_region(region)
 
     def clean(self):

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from core.filters import PortalOrderingFilter, RecordChoiceFilter, SearchFilterSet, chooser_filter
 
 from .models import Organization, Person, Position, Province, Region
+from .regions import region_key
 
 
 class RegionFilterSet(SearchFilterSet):
@@ -17,7 +18,7 @@ class RegionFilterSet(SearchFilterSet):
         region = (data or {}).get("region", "")
         province = self.filters.get("province")
         if isinstance(province, django_filters.ModelChoiceFilter):
-            province.queryset = Province.objects.of_region(int(region) if str(region).isdigit() else None)
+            province.queryset = Province.objects.of_region(region_key(region))
 
     def filter_region(self, queryset, name, value):
         return queryset.in_region(value)

@@ -43,17 +43,20 @@ def council_regions(user) -> frozenset | None:
     return user._council_regions
 
 
-def _editable_condition(user, lookups) -> Q | None:
-    """Records whose region (by any of ``lookups``) is one of the user's; those of no region go
-    with the portal's own council. None: no restriction."""
-    regions = council_regions(user)
-    if regions is None:
-        return None
+def region_key(value) -> int | None:
+    """A region's key as a query string or form data gives it ("9"), or None for anything else."""
+    return int(value) if str(value or "").isdigit() else None
+
+
+def _region_condition(lookups, regions, unplaced: bool) -> Q:
+    """Records placed (by any of ``lookups``) in one of ``regions`` (keys), and with ``unplaced``
+    those placed in none: every lookup empty (a recommendation of neither a meeting's nor a
+    consultation's region)."""
     condition = Q()
     for lookup in lookups:
         condition |= Q(**{f"{lookup}__in": regions})
-        if user._portal_region in regions:
-            condition |= Q(**{f"{lookup}__isnull": True})
+    if unplaced:
+        condition |= Q(**{f"{lookup}__isnull": True for lookup in lookups})
     return condition
 
 
@@ -97,18 +100,17 @@ class RegionalQuerySet(models.QuerySet):
         region (which go with the portal's own council); all of them for None."""
         if region is None:
             return self
-        condition = Q()
-        for lookup in self.model.region_lookups:
-            condition |= Q(**{lookup: region})
-        if unplaced:
-            condition |= Q(**{f"{lookup}__isnull": True for lookup in self.model.region_lookups})
-        return self.filter(condition)  # to-one paths: no row twice
+        key = getattr(region, "pk", region)
+        return self.filter(_region_condition(self.model.region_lookups, [key], unplaced))  # to-one paths: no row twice
 
     def editable_by(self, user):
         """The records ``user`` may change as far as regions go (``council_regions``); the
         model permissions are checked by the views."""
-        condition = _editable_condition(user, self.model.region_lookups)
-        return self if condition is None else self.filter(condition)
+        regions = council_regions(user)
+        if regions is None:
+            return self
+        unplaced = user._portal_region in regions  # records of no region go with the portal's own council
+        return self.filter(_region_condition(self.model.region_lookups, regions, unplaced))
 
 
 class RegionalModel(models.Model):
@@ -183,6 +185,5 @@ class RegionalFormMixin:
     def chosen_region(self):
         """The key of the region the form is for (see the class), or None for the portal's."""
         if self.is_bound and "region" in self.fields:
-            value = self.data.get(self.add_prefix("region"))
-            return int(value) if str(value or "").isdigit() else None
+            return region_key(self.data.get(self.add_prefix("region")))
         return getattr(self.instance, "region_id", None)

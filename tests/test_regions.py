@@ -172,6 +172,11 @@ def test_editable_by_keeps_each_council_to_its_region(souss_staff, souss, staff_
     # Staff with no membership work for the portal's own council, as before regions (single-council install).
     assert set(Meeting.objects.editable_by(staff_user)) == set(Meeting.objects.exclude(pk=own.pk))
     assert Recommendation.objects.editable_by(user).count() == 0
+    # A recommendation of a Souss-Massa consultation is Souss-Massa's, though it names no meeting.
+    souss_recommendation = RecommendationFactory(source_consultation=ConsultationFactory(region=souss[0]))
+    assert list(Recommendation.objects.editable_by(user)) == [souss_recommendation]
+    assert souss_recommendation not in Recommendation.objects.editable_by(staff_user)
+    assert souss_recommendation.editable_by(user) and not souss_recommendation.editable_by(staff_user)
 
 
 def test_each_regions_dashboard_counts_its_own_records_only(partner_client, souss):
