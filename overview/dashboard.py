@@ -53,6 +53,12 @@ class Figure:
     rows: list = field(default_factory=list)
     chart: int | None = 1
     note: str = ""
+    total: list | None = None  # a last row of totals, apart from the rows (not charted)
+
+    @property
+    def wide(self) -> bool:
+        """Whether the table needs the page's width (its chart then stands above it)."""
+        return len(self.columns) > 4
 
     @property
     def chart_rows(self) -> list[tuple[str, float, str]]:

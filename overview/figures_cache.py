@@ -16,7 +16,7 @@ def cached_figure(method):
     def figure(dashboard):
         if not hasattr(dashboard, "_generation"):  # one read of the generation for all its figures
             dashboard._generation = shared_cache.generation()
-        key = f"dashboard:{dashboard.f.key()}:{method.__name__}"
+        key = f"{type(dashboard).__name__}:{dashboard.f.key()}:{method.__name__}"
         return shared_cache.remember(key, lambda: method(dashboard), dashboard._generation)
 
     return cached_property(figure)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("search/", SearchView.as_view(), name="search"),
     path("dashboard/", dashboard.OverviewView.as_view(), name="dashboard"),
     path("dashboard/provinces/", dashboard.ProvincesView.as_view(), name="dashboard_provinces"),
+    path("dashboard/regions/", dashboard.RegionsView.as_view(), name="dashboard_regions"),
     path("dashboard/timeline/", dashboard.TimelineView.as_view(), name="dashboard_timeline"),
     path("dashboard/follow-up/", dashboard.FollowUpView.as_view(), name="dashboard_follow_up"),
     path("dashboard/export/<slug:slug>.<str:fmt>", dashboard.ExportView.as_view(), name="dashboard_export"),

@@ -111,6 +111,8 @@ def pages() -> list[tuple[str, str, str]]:
         ("dashboard", "dashboard", reverse("overview:dashboard")),
         ("uncached", f"dashboard, {AFTER_A_SAVE}", reverse("overview:dashboard")),
         ("dashboard", "provinces map", reverse("overview:dashboard_provinces")),
+        ("dashboard", "regions (national view)", reverse("overview:dashboard_regions")),
+        ("export", "export regions xlsx", reverse("overview:dashboard_export", args=["regions", "xlsx"])),
         ("dashboard", "timeline", reverse("overview:dashboard_timeline")),
         ("dashboard", "follow-up chain", reverse("overview:dashboard_follow_up")),
         ("export", "open data: meetings", reverse("overview:open_data_dataset", args=["meetings"])),

@@ -22,6 +22,7 @@ DEFAULT_PAGES = [
     "/consultations/",
     "/dashboard/",
     "/dashboard/provinces/",
+    "/dashboard/regions/",
     "/dashboard/timeline/",
     "/dashboard/follow-up/",
 ]

@@ -238,6 +238,7 @@ def counts(client):
     for name in [
         "overview:dashboard",
         "overview:dashboard_provinces",
+        "overview:dashboard_regions",
         "overview:dashboard_timeline",
         "overview:dashboard_follow_up",
     ]:
@@ -252,6 +253,7 @@ DASHBOARD_CEILINGS = {
     # +2 on each: the user's councils' regions (the region opened on), the regions of the selector
     "overview:dashboard": 30,  # two for each of the events and participant-category figures, one for statistics
     "overview:dashboard_provinces": 11,
+    "overview:dashboard_regions": 24,  # one aggregate per figure and part of the summary, by region
     "overview:dashboard_timeline": 12,
     "overview:dashboard_follow_up": 14,  # a page of consultations, their provincial meetings, recommendations
 }

@@ -36,7 +36,7 @@ SKIPPED |= {"core:job", "core:job_file"}
 # Open data: the same JSON for every role and signed out, read-only (POST 405); tests/test_open_data.py too
 PUBLIC = {"open_data", "open_data_schema", "open_data_dataset"}
 READ = {"home", "search", "chooser", "record_history", "deleted_records", "dashboard", "dashboard_provinces"}
-READ |= {"dashboard_timeline", "dashboard_follow_up", "dashboard_export", "document_download"}
+READ |= {"dashboard_regions", "dashboard_timeline", "dashboard_follow_up", "dashboard_export", "document_download"}
 READ |= {"meeting_attendance_sheet", "meeting_minutes", "meeting_ics", "calendar"}
 READ |= {"recommendation_report", "project_sheet", "open_lists", "open_list"}
 WRITE = {

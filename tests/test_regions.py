@@ -200,8 +200,10 @@ def test_each_regions_dashboard_counts_its_own_records_only(partner_client, sous
     assert (
         partner_client.get(reverse("overview:dashboard")).context["dashboard"].f.region == draa
     )  # the portal's by default
-    provinces = partner_client.get(reverse("overview:dashboard_provinces"), {"region": region.pk}).content.decode()
-    assert 'id="no-map"' in provinces and province.name_ar in provinces
+    provinces = partner_client.get(reverse("overview:dashboard_provinces"), {"region": region.pk})
+    drawn = {area["code"] for area in provinces.context["map"]["areas"]}
+    assert drawn == set(Province.objects.filter(region=region).values_list("code", flat=True))  # the region's map
+    assert 'id="no-map"' not in provinces.content.decode() and province.name_ar in provinces.content.decode()
 
 
 def test_the_parts_of_another_regions_record_are_refused_too(souss_staff):
