@@ -176,9 +176,7 @@ class EditableObjectMixin:
     def get_object(self, queryset=None):
         record = super().get_object(queryset)
         if not registry.may_change(self.request.user, record):
-            raise PermissionDenied(
-                _("This record belongs to another council's region: you can read it, not change it.")
-            )
+            raise PermissionDenied(registry.OTHER_REGION)
         return record
 
 

@@ -53,6 +53,8 @@ class ImportMixin:
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(self.importer.required_permission()):
             raise PermissionDenied
+        if self.importer.parent is not None and not registry.may_change(request.user, self.importer.parent):
+            raise PermissionDenied(registry.OTHER_REGION)
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -83,7 +85,7 @@ class ImportView(ImportMixin, TemplateView):
         content = upload.read()
         try:
             headers, rows = read_table(upload.name, content)
-            checked = check(self.importer, headers, rows)
+            checked = check(self.importer, headers, rows, user=self.request.user)
         except ValidationError as error:
             form.add_error("file", error)
             return self.render_to_response(self.get_context_data(form=form))
@@ -107,7 +109,7 @@ class ImportView(ImportMixin, TemplateView):
         if len(rows) > settings.IMPORT_IN_BACKGROUND_ROWS:
             del self.request.session[f"import:{token}"]
             return self.import_in_background(pending, len(rows))
-        checked = check(self.importer, headers, rows)  # again: records may have changed meanwhile
+        checked = check(self.importer, headers, rows, user=self.request.user)  # again: records may have changed
         if any(row.errors for row in checked):
             return self.render_to_response(self.get_context_data(rows=checked, headers=headers, token=token))
         created, filled = write(self.importer, checked)

@@ -27,6 +27,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from . import registry
 from .forms import TolerantDateField
 from .numbers import read_number
 from .spreadsheets import is_formula_like, xlsx_bytes
@@ -211,9 +212,11 @@ def headers_of(importer: Importer, headers: list) -> dict[str, int]:
     return found
 
 
-def check(importer: Importer, headers: list, rows: list[list], progress=None) -> list[Row]:
+def check(importer: Importer, headers: list, rows: list[list], progress=None, user=None) -> list[Row]:
     """Every row read, parsed, validated and matched with a record already there; nothing written.
-    ``progress(rows checked)`` is called every ``PROGRESS_EVERY`` rows (a background job's)."""
+    ``progress(rows checked)`` is called every ``PROGRESS_EVERY`` rows (a background job's). With
+    ``user``, a row whose record is one they may not change (another council's region,
+    ``registry.may_change``) is an error."""
     positions = headers_of(importer, headers)
     checked, seen = [], {}
     for number, cells in enumerate(rows, start=2):
@@ -231,7 +234,7 @@ def check(importer: Importer, headers: list, rows: list[list], progress=None) ->
             except ValidationError as error:
                 row.errors.append(f"{column.title(importer.model)}: {' '.join(error.messages)}")
         if not row.errors:
-            _validate(importer, row, seen)
+            _validate(importer, row, seen, user)
         checked.append(row)
     return checked
 
@@ -281,7 +284,7 @@ def _choice(model_field, text: str):
     raise ValidationError(_("“%(text)s” is not one of the choices.") % {"text": text})
 
 
-def _validate(importer, row: Row, seen: dict) -> None:
+def _validate(importer, row: Row, seen: dict, user=None) -> None:
     key = importer.full_key(row.values)
     marker = tuple(sorted((name, str(value)) for name, value in key.items()))
     if marker in seen:
@@ -290,14 +293,29 @@ def _validate(importer, row: Row, seen: dict) -> None:
     seen[marker] = row.number
     row.existing = importer.model._default_manager.filter(**key).first() if key else None
     if row.existing is not None:
+        _owned(row, row.existing, user)
         _fill(importer, row)
         return
     record = importer.build(row.values)
+    if hasattr(record, "derive_region"):
+        record.derive_region()
+    if not _owned(row, record, user):
+        return
     try:
         record.full_clean(validate_unique=True)
     except ValidationError as error:
         row.errors += [f"{name}: {' '.join(messages)}" if name != "__all__" else " ".join(messages)
                        for name, messages in error.message_dict.items()]  # fmt: skip
+
+
+def _owned(row: Row, record, user) -> bool:
+    """Whether ``user`` (None: anyone) may write ``record``; if not, the row says why."""
+    if user is None or registry.may_change(user, record):
+        return True
+    row.errors.append(
+        _("This row is a record of another council's region: your council imports its own region's only.")
+    )
+    return False
 
 
 def _fill(importer, row: Row) -> None:

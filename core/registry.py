@@ -63,6 +63,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
+from django.utils.translation import gettext_lazy as _lazy
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,9 @@ def get(model) -> RecordType:
 def record_types(**wanted) -> list[RecordType]:
     """The registered types whose options equal ``wanted`` (e.g. ``searchable=True``), in registration order."""
     return [t for t in _types.values() if all(getattr(t, key) == value for key, value in wanted.items())]
+
+
+OTHER_REGION = _lazy("This record belongs to another council's region: you can read it, not change it.")
 
 
 def may_change(user, record) -> bool:

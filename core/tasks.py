@@ -51,7 +51,7 @@ def run_import(job_id: str, slug: str, path: str, parent: int | None) -> None:
         job.total = len(rows)
         job.save(update_fields=["total"])
         try:
-            checked = check(importer, headers, rows, progress=job.step)
+            checked = check(importer, headers, rows, progress=job.step, user=job.user)
         except ValidationError as error:
             return job.finish(Job.Status.FAILED, " ".join(error.messages))
         failed = [[row.number, row.errors] for row in checked if row.errors]

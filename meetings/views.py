@@ -8,7 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from django.views.generic.detail import SingleObjectMixin
 
-from core.editing import InlineFormsetsMixin, PortalCreateView, PortalDeleteView, PortalUpdateView
+from core.editing import (
+    EditableObjectMixin,
+    InlineFormsetsMixin,
+    PortalCreateView,
+    PortalDeleteView,
+    PortalUpdateView,
+)
 from core.models import related_count
 from core.views import ModelPermissionMixin, PortalDetailView, PortalListView
 
@@ -203,7 +209,7 @@ class MeetingDeleteView(PortalDeleteView):
     success_url = reverse_lazy("meetings:meeting_list")
 
 
-class CopyAttendeesView(ModelPermissionMixin, SingleObjectMixin, FormView):
+class CopyAttendeesView(ModelPermissionMixin, EditableObjectMixin, SingleObjectMixin, FormView):
     """Copy into this meeting the attendees of another one (a committee that meets monthly):
     those it does not have yet, as expected attendees (``services.copy_attendees``)."""
 

@@ -2,6 +2,7 @@
 against the province, filtered on every list; the dataset's records are all Drâa-Tafilalet's."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from meetings.models import Decision, Meeting, Recommendation
@@ -221,3 +222,26 @@ def test_the_parts_of_another_regions_record_are_refused_too(souss_staff):
     )
     assert refused.status_code == 200 and refused.context["form"].non_field_errors()
     assert not project.milestones.filter(title_fr="Étape prise ailleurs").exists()
+
+
+def test_copying_or_importing_into_another_regions_records_is_refused(souss_staff, souss, english):
+    """Copied attendees and imported rows go to a record the user's council must own: by page, by
+    POST, and row by row for records an import creates (a recommendation of a Drâa-Tafilalet meeting)."""
+    client, user = souss_staff
+    meeting = Meeting.objects.get(date="2022-05-11")
+    source = MeetingFactory(province=souss[1])
+    copy = reverse("meetings:meeting_copy_attendees", args=[meeting.pk])
+    assert client.get(copy).status_code == 403
+    rows = meeting.attendances.count()
+    assert client.post(copy, {"source": source.pk}).status_code == 403 and meeting.attendances.count() == rows
+    attendance_import = f"{reverse('core:import', args=['attendance'])}?meeting={meeting.pk}"
+    refused = client.get(attendance_import)
+    assert refused.status_code == 403 and "another council" in refused.content.decode()
+    own = f"{reverse('core:import', args=['attendance'])}?meeting={source.pk}"
+    assert client.get(own).status_code == 200
+    content = f"text_fr;source_meeting\nUne recommandation d'ailleurs;{meeting.title_ar}\n".encode()
+    preview = client.post(
+        reverse("core:import", args=["recommendations"]),
+        {"file": SimpleUploadedFile("r.csv", content, content_type="text/csv")},
+    )
+    assert "another council's region" in " ".join(preview.context["rows"][0].errors)
