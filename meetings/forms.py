@@ -191,9 +191,9 @@ class ConsultationMeetingRowForm(PortalModelForm):
             "status",
         ]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, region=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["province"].queryset = Province.objects.of_portal_region()
+        self.fields["province"].queryset = Province.objects.of_region(region)  # the consultation's region's
         self.fields["province"].required = True
 
     def save(self, commit=True):
@@ -208,6 +208,9 @@ class ConsultationMeetingRowForm(PortalModelForm):
 
 
 class BaseConsultationMeetingFormSet(BaseTableFormSet):
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "region": self.instance.region_id}
+
     def clean_rows(self):
         """One meeting per province; each within the consultation's period; the provinces'
         participants no more than the consultation's total."""

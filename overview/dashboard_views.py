@@ -25,7 +25,7 @@ from core.views import bad_filters, query_without
 from meetings.models import Recommendation
 from projects.models import Programme
 from stakeholders.models import Province, Region
-from stakeholders.regions import home_region, region_key
+from stakeholders.regions import follow_region, home_region, region_key
 
 from .dashboard import Dashboard, Filters
 from .national import National
@@ -47,6 +47,7 @@ class DashboardFilterForm(forms.Form):
         chosen = (data or {}).get("region", "")
         region = region_key(chosen) or getattr(home, "pk", None)
         self.fields["province"].queryset = Province.objects.of_region(region)
+        follow_region(self.fields)
 
     def clean(self):
         cleaned = super().clean()

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from core.filters import PortalOrderingFilter, RecordChoiceFilter, SearchFilterSet, chooser_filter
 
 from .models import Organization, Person, Position, Province, Region
-from .regions import region_key
+from .regions import follow_region, region_key
 
 
 class RegionFilterSet(SearchFilterSet):
@@ -19,6 +19,12 @@ class RegionFilterSet(SearchFilterSet):
         province = self.filters.get("province")
         if isinstance(province, django_filters.ModelChoiceFilter):
             province.queryset = Province.objects.of_region(region_key(region))
+
+    @property
+    def form(self):
+        form = super().form
+        follow_region(form.fields)
+        return form
 
     def filter_region(self, queryset, name, value):
         return queryset.in_region(value)

@@ -7,10 +7,13 @@ places the record in it), and, when it stores one, which relations give it when 
 it empty (``region_sources``, first found wins: a meeting's province, then its organizer).
 """
 
+import json
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -150,6 +153,31 @@ class RegionalModel(models.Model):
             )
 
 
+def provinces_by_region() -> str:
+    """Every region's provinces as JSON, ``{"<region key>": [[province key, name], ...]}`` by code,
+    with the portal's region's also under ``""`` (no region chosen); names in the page's language.
+    One query of the 83 provinces."""
+    from .models import Province
+
+    data = {}
+    for province in Province.objects.select_related("region").order_by("code"):
+        data.setdefault(str(province.region_id), []).append([province.pk, str(province.name)])
+        if province.region.code == settings.PORTAL_REGION_CODE:
+            data.setdefault("", []).append([province.pk, str(province.name)])
+    return json.dumps(data, ensure_ascii=False)
+
+
+def follow_region(fields) -> None:
+    """Mark a form's ``region`` field so that the page's script (js/portal.js) refills the form's
+    province fields with the chosen region's provinces as soon as another region is chosen
+    (the server checks them on submit all the same). The provinces are read when rendered."""
+    names = [name for name in ("province", "provinces") if name in fields]
+    if "region" in fields and names:
+        attrs = fields["region"].widget.attrs
+        attrs["data-provinces"] = lazy(provinces_by_region, str)()
+        attrs["data-province-fields"] = " ".join(names)
+
+
 class RegionalFormMixin:
     """A form whose province and commune choices are those of its region: the one chosen in the
     submitted data, else the record's, else the portal's, which a new record starts in."""
@@ -168,6 +196,7 @@ class RegionalFormMixin:
             self.fields["commune"].queryset = self.fields["commune"].queryset.filter(
                 province__in=Province.objects.of_region(region)
             )
+        follow_region(self.fields)
 
     def for_user(self, user):
         """A new, unsubmitted form starts in the region the user's pages open on (``home_region``:

@@ -250,12 +250,13 @@ def counts(client):
 
 # The most SQL queries each dashboard page may run (measured, plus a little room).
 DASHBOARD_CEILINGS = {
-    # +2 on each: the user's councils' regions (the region opened on), the regions of the selector
-    "overview:dashboard": 30,  # two for each of the events and participant-category figures, one for statistics
-    "overview:dashboard_provinces": 11,
+    # +3 on each: the user's councils' regions (the region opened on), the regions of the selector, and
+    # every region's provinces (the province choices follow the region chosen)
+    "overview:dashboard": 31,  # two for each of the events and participant-category figures, one for statistics
+    "overview:dashboard_provinces": 12,
     "overview:dashboard_regions": 24,  # one aggregate per figure and part of the summary, by region
-    "overview:dashboard_timeline": 12,
-    "overview:dashboard_follow_up": 14,  # a page of consultations, their provincial meetings, recommendations
+    "overview:dashboard_timeline": 13,
+    "overview:dashboard_follow_up": 15,  # a page of consultations, their provincial meetings, recommendations
 }
 
 

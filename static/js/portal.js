@@ -35,3 +35,37 @@ function scrollableTables() {
 }
 scrollableTables();
 window.addEventListener("resize", scrollableTables);
+// data-provinces (on a region select: its provinces by region key, "" for none chosen): the
+// form's province controls (data-province-fields: their names) offer the chosen region's only.
+function followRegion(region) {
+  const byRegion = JSON.parse(region.dataset.provinces);
+  const provinces = byRegion[region.value] || byRegion[""] || [];
+  region.dataset.provinceFields.split(" ").forEach((name) => {
+    const controls = [...region.form.querySelectorAll(`[name="${name}"]`)];
+    const select = controls.find((control) => control.tagName === "SELECT");
+    if (select) {
+      const chosen = new Set([...select.selectedOptions].map((option) => option.value));
+      select.replaceChildren(...[...select.options].filter((option) => option.value === ""));
+      provinces.forEach(([key, label]) => select.add(new Option(label, key, false, chosen.has(String(key)))));
+      return;
+    }
+    if (!controls.length) return;
+    const item = controls[0].closest(".form-check");
+    const chosen = new Set(controls.filter((box) => box.checked).map((box) => box.value));
+    const list = item.parentElement;
+    controls.forEach((box) => box.closest(".form-check").remove());
+    provinces.forEach(([key, label], index) => {
+      const copy = item.cloneNode(true);
+      const box = copy.querySelector("input");
+      box.id = `id_${name}_${index}`;
+      box.value = key;
+      box.checked = chosen.has(String(key));
+      copy.querySelector("label").htmlFor = box.id;
+      copy.querySelector("label").textContent = label;
+      list.append(copy);
+    });
+  });
+}
+document.querySelectorAll("select[data-provinces]").forEach((region) => {
+  region.addEventListener("change", () => followRegion(region));
+});
