@@ -54,7 +54,7 @@ class MeetingListView(PortalListView):
     model = Meeting
     filterset_class = MeetingFilter
     export_fields = ("id", "date", "start_time", "end_time", "period_start", "period_end", "title_ar", "title_fr",
-                     "kind", "format", "status", "province", "venue", "organizer", "chair", "consultation",
+                     "kind", "format", "status", "region", "province", "venue", "organizer", "chair", "consultation",
                      "series", "number_in_series", "participants_total", "participants_women", "attendee_count")  # fmt: skip
     export_headers = {"attendee_count": _("attendance rows")}
 
@@ -106,7 +106,7 @@ class ConsultationListView(PortalListView):
     model = Consultation
     filterset_class = ConsultationFilter
     export_fields = ("id", "period_start", "period_end", "title_ar", "title_fr", "theme_ar", "theme_fr", "organizer",
-                     "programme", "participants_total", "participants_women", "meeting_count")  # fmt: skip
+                     "region", "programme", "participants_total", "participants_women", "meeting_count")  # fmt: skip
     export_headers = {"meeting_count": _("meetings")}
 
     def get_queryset(self):

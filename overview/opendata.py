@@ -87,6 +87,11 @@ def organization(org) -> dict | None:
     return {"id": org.pk, **names(org, "name"), "acronym": org.acronym} if org else None
 
 
+def region(item) -> dict | None:
+    """A region by its HCP code (e.g. "08") and names."""
+    return {"code": item.code, **names(item, "name")} if item else None
+
+
 def province(prov) -> dict | None:
     """A province by its HCP code (e.g. "08.201") and names."""
     return {"code": prov.code, **names(prov, "name")} if prov else None
@@ -158,7 +163,11 @@ class Meetings(Dataset):
     slug, model, definition = "meetings", Meeting, "meeting"
 
     def queryset(self):
-        return self.rows().select_related("organizer", "province").defer("purpose", "summary", "outcome", "search_text")
+        return (
+            self.rows()
+            .select_related("organizer", "region", "province")
+            .defer("purpose", "summary", "outcome", "search_text")
+        )
 
     def records(self, objs):
         """Each meeting's attendance entries by status (an entry: a named person or an unnamed
@@ -186,6 +195,7 @@ class Meetings(Dataset):
         return {
             "id": obj.pk,
             **names(obj, "title"),
+            "region": region(obj.region),
             "kind": choice(Meeting.Kind, obj.kind),
             "format": choice(Meeting.Format, obj.format),
             "status": choice(Meeting.Status, obj.status),
@@ -215,7 +225,7 @@ class Consultations(Dataset):
         )  # fmt: skip
         return (
             self.rows()
-            .select_related("organizer")
+            .select_related("organizer", "region")
             .defer("search_text")
             .prefetch_related("partners", Prefetch("meetings", provincial.order_by("province__code", "pk")))
         )
@@ -224,6 +234,7 @@ class Consultations(Dataset):
         return {
             "id": obj.pk,
             **names(obj, "title"),
+            "region": region(obj.region),
             **names(obj, "theme"),
             "period_start": day(obj.period_start),
             "period_end": day(obj.period_end),
@@ -303,12 +314,13 @@ class Programmes(Dataset):
     slug, model, definition = "programmes", Programme, "programme"
 
     def queryset(self):
-        return self.rows().select_related("owner").defer("search_text")
+        return self.rows().select_related("owner", "region").defer("search_text")
 
     def record(self, obj):
         return {
             "id": obj.pk,
             **names(obj, "title"),
+            "region": region(obj.region),
             "kind": choice(Programme.Kind, obj.kind),
             "owner": organization(obj.owner),
             "adopted_at": obj.adopted_at_id,
@@ -326,7 +338,7 @@ class Projects(Dataset):
         return (
             self.rows()
             .with_progress()
-            .select_related("lead_organization", "decision")
+            .select_related("lead_organization", "region", "decision")
             .defer("search_text")
             .prefetch_related(
                 "provinces",
@@ -341,6 +353,7 @@ class Projects(Dataset):
         return {
             "id": obj.pk,
             **names(obj, "title"),
+            "region": region(obj.region),
             **names(obj, "description"),
             "programme": obj.programme_id,
             "parent": obj.parent_id,
@@ -376,7 +389,7 @@ class Agreements(Dataset):
     def queryset(self):
         return (
             self.rows()
-            .select_related("decision")
+            .select_related("region", "decision")
             .defer("search_text")
             .prefetch_related(
                 Prefetch("agreement_parties", AgreementParty.objects.select_related("organization").order_by("pk")),
@@ -392,6 +405,7 @@ class Agreements(Dataset):
         return {
             "id": obj.pk,
             **names(obj, "title"),
+            "region": region(obj.region),
             **names(obj, "subject"),
             "status": choice(PartnershipAgreement.Status, obj.status),
             "signing_date": day(obj.signing_date),

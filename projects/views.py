@@ -54,8 +54,8 @@ class ProjectListView(PortalListView):
 
     model = Project
     filterset_class = ProjectFilter
-    export_fields = ("id", "title_ar", "title_fr", "programme", "status", "progress", "budget", "lead_organization",
-                     "approving_meeting")  # fmt: skip
+    export_fields = ("id", "title_ar", "title_fr", "region", "programme", "status", "progress", "budget",
+                     "lead_organization", "approving_meeting")  # fmt: skip
 
     def get_queryset(self):
         return Project.objects.select_related("programme", "region", "approving_meeting", "lead_organization")
@@ -105,7 +105,7 @@ class ProgrammeListView(PortalListView):
 
     model = Programme
     filterset_class = ProgrammeFilter
-    export_fields = ("id", "title_ar", "title_fr", "kind", "owner", "adopted_at", "project_count")
+    export_fields = ("id", "title_ar", "title_fr", "kind", "region", "owner", "adopted_at", "project_count")
     export_headers = {"project_count": _("projects")}
 
     def get_queryset(self):
@@ -154,7 +154,7 @@ class AgreementListView(PortalListView):
 
     model = PartnershipAgreement
     filterset_class = AgreementFilter
-    export_fields = ("id", "title_ar", "title_fr", "status", "signing_date", "duration_months", "decision")
+    export_fields = ("id", "title_ar", "title_fr", "region", "status", "signing_date", "duration_months", "decision")
 
     def get_queryset(self):
         return PartnershipAgreement.objects.select_related("decision", "region").prefetch_related("parties")
@@ -372,7 +372,7 @@ class EventListView(PortalListView):
     model = Event
     filterset_class = EventFilter
     export_fields = ("id", "kind", "title_ar", "title_fr", "series", "edition", "start_date", "end_date", "venue",
-                     "province", "commune", "project", "agreement")  # fmt: skip
+                     "region", "province", "commune", "project", "agreement")  # fmt: skip
 
     def get_queryset(self):
         return Event.objects.select_related("kind", "series", "region", "province", "project")

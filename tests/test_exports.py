@@ -61,6 +61,7 @@ def test_a_list_exports_with_its_filters_order_and_the_locales_separator(staff_c
     assert header[:3] == ["Numéro de fiche", "Date", "Heure de début"] and len(body) == Meeting.objects.count()
     real = next(row for row in body if row[1] == "2022-05-11")
     assert "الاجتماعي والتضامني" in real[6] and real[10] == "tenue"
+    assert header[11] == "Région" and real[11] == "Drâa-Tafilalet"
     MeetingFactory.create_batch(3, kind="committee_meeting", date="2024-02-01")
     filtered = read_csv(staff_client.get(url, {"export": "csv", "kind": "committee_meeting", "o": "-date"}))[1:]
     assert [row[1] for row in filtered][:3] == ["2024-02-01"] * 3 and {row[8] for row in filtered} == {

@@ -245,3 +245,11 @@ def test_copying_or_importing_into_another_regions_records_is_refused(souss_staf
         {"file": SimpleUploadedFile("r.csv", content, content_type="text/csv")},
     )
     assert "another council's region" in " ".join(preview.context["rows"][0].errors)
+
+
+def test_open_data_gives_each_records_region(client, souss):
+    meetings = client.get(reverse("overview:open_data_dataset", args=["meetings"])).json()["records"]
+    real = next(record for record in meetings if record["date"] == "2022-05-11")
+    assert real["region"] == {"code": "08", "name_ar": "درعة-تافيلالت", "name_fr": "Drâa-Tafilalet"}
+    projects = client.get(reverse("overview:open_data_dataset", args=["projects"])).json()["records"]
+    assert {record["region"]["code"] for record in projects} == {"08"}
