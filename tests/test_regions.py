@@ -253,3 +253,11 @@ def test_open_data_gives_each_records_region(client, souss):
     assert real["region"] == {"code": "08", "name_ar": "درعة-تافيلالت", "name_fr": "Drâa-Tafilalet"}
     projects = client.get(reverse("overview:open_data_dataset", args=["projects"])).json()["records"]
     assert {record["region"]["code"] for record in projects} == {"08"}
+
+
+def test_pages_name_the_users_council_region(souss_staff, partner_client):
+    client, _user = souss_staff
+    home = client.get(reverse("overview:home"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "du Conseil de la Région Souss-Massa" in home and "<title>Portail ESS · Souss-Massa</title>" in home
+    partner_home = partner_client.get(reverse("overview:home"), HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert "مجلس جهة درعة-تافيلالت" in partner_home  # no membership: the portal's own council
