@@ -124,9 +124,9 @@ class InlineFormsetsMixin:
         return built
 
     def get_context_data(self, **kwargs):
-        if "formsets" not in kwargs:
-            kwargs["formsets"] = self.build_formsets(self.object or self.model())
         context = super().get_context_data(**kwargs)
+        if "formsets" not in context:  # a new record's rows follow its form's (e.g. its region's provinces)
+            context["formsets"] = self.build_formsets(self.object or context["form"].instance)
         for _title, formset in context["formsets"]:
             context["media"] += formset.media  # Media drops the scripts already included
         return context

@@ -293,8 +293,9 @@ def _validate(importer, row: Row, seen: dict, user=None) -> None:
     seen[marker] = row.number
     row.existing = importer.model._default_manager.filter(**key).first() if key else None
     if row.existing is not None:
-        _owned(row, row.existing, user)
         _fill(importer, row)
+        if row.fills:  # a record left as it is may be another council's
+            _owned(row, row.existing, user)
         return
     record = importer.build(row.values)
     if hasattr(record, "derive_region"):

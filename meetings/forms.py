@@ -155,7 +155,7 @@ MeetingLinkFormSet = table_formset(
 )
 
 
-class ConsultationForm(KnownToMonthOrYearMixin, VersionedFormMixin, PortalModelForm):
+class ConsultationForm(RegionalFormMixin, KnownToMonthOrYearMixin, VersionedFormMixin, PortalModelForm):
     bilingual = (("title_ar", "title_fr"),)
 
     class Meta(PortalModelForm.Meta):

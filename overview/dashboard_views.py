@@ -44,10 +44,14 @@ class DashboardFilterForm(forms.Form):
     def __init__(self, data=None, home=None):
         super().__init__(data, initial={"region": home})
         self.home = home
+        if home is not None:  # the figures are always one region's: none chosen is the user's own
+            self.fields["region"].empty_label = _("default: %(region)s") % {"region": home.name}
         chosen = (data or {}).get("region", "")
         region = region_key(chosen) or getattr(home, "pk", None)
         self.fields["province"].queryset = Province.objects.of_region(region)
-        follow_region(self.fields)
+        if region:  # the region's programmes and the national ones (of no region)
+            self.fields["programme"].queryset = Programme.objects.in_region(region, unplaced=True)
+        follow_region(self.fields, default=getattr(home, "pk", None))
 
     def clean(self):
         cleaned = super().clean()
@@ -288,14 +292,26 @@ class ExportView(DashboardMixin, View):
 
 def shaded_map(figure, column: int, outlines: dict) -> dict:
     """An SVG map of ``outlines`` (provinces or regions, by code), each area shaded by ``column`` of
-    ``figure``, whose rows end with the area's code.
+    ``figure``, whose rows end with the area's code; a row whose area is drawn as part of another
+    (Casablanca's prefectures of arrondissements, 06.141.01.00, in 06.141) adds to it.
 
     Up to five bands from light to dark, up to the largest value (whole-number bands for counts);
     an area with no known value is grey. Returns the viewBox, the areas (code, name, value, path,
     label position and the value's line below it in SVG units, shade), the legend (shade, lower
     and upper bound) and the outlines' source.
     """
-    values = [row[column] for row in figure.rows if row[column] is not None]
+    shown = {}  # drawn code: [name, value]
+    for row in figure.rows:
+        code = row[-1]
+        target = code if code in outlines["areas"] else ".".join(str(code).split(".")[:2])
+        if target not in outlines["areas"]:
+            continue
+        area = shown.setdefault(target, [row[0], None])
+        if code == target:
+            area[0] = row[0]
+        if row[column] is not None:
+            area[1] = row[column] if area[1] is None else area[1] + row[column]
+    values = [value for _name, value in shown.values() if value is not None]
     top = max((float(v) for v in values), default=0)
     shades = ["#e8f5ec", "#b9e1c4", "#7fc796", "#3f9d5f", "#1b5e33"]
     if top and all(isinstance(v, int) for v in values):
@@ -316,14 +332,13 @@ def shaded_map(figure, column: int, outlines: dict) -> dict:
         return next((colour for colour, _low, high in legend if float(value) <= high), shades[0])
 
     areas = []
-    for row in figure.rows:
-        outline = outlines["areas"].get(row[-1])
-        if outline is not None:
-            x, y = (float(coordinate) for coordinate in outline["label"])  # stored as text in the JSON
-            areas.append({
-                "code": row[-1], "name": row[0], "value": row[column], "d": outline["d"],
-                "x": x, "y": y, "value_y": y + 18, "fill": shade(row[column]),
-            })  # fmt: skip
+    for code, (name, value) in shown.items():
+        outline = outlines["areas"][code]
+        x, y = (float(coordinate) for coordinate in outline["label"])  # stored as text in the JSON
+        areas.append({
+            "code": code, "name": name, "value": value, "d": outline["d"],
+            "x": x, "y": y, "value_y": y + 18, "fill": shade(value),
+        })  # fmt: skip
     return {"viewBox": outlines["viewBox"], "areas": areas, "legend": legend, "source": outlines["source"]}
 
 

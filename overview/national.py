@@ -162,7 +162,7 @@ class National:
 
     @cached_figure
     def recommendations_by_axis(self) -> Figure:
-        axes = [(axis.pk, axis.name) for axis in ThematicAxis.objects.all()]
+        axes = [(axis.pk, axis.name) for axis in ThematicAxis.objects.all()] + [(None, _("no axis"))]
         return self.matrix("regions-recommendations-by-axis", _("Recommendations by thematic axis"),
                            self.dashboard.recommendations(), Recommendation.region_lookups, "axis", axes)  # fmt: skip
 
@@ -201,25 +201,31 @@ class National:
         values = StatisticValue.objects.filter(province__isnull=True).filter(
             overlapping(self.f.start, self.f.end, date=None)
         )
-        latest = Window(RowNumber(), partition_by=[F("region"), F("statistic")], order_by=F("period_start").desc())
+        latest = Window(
+            RowNumber(),
+            partition_by=[F("region"), F("statistic")],
+            order_by=[F("period_start").desc(), F("period_end").desc(nulls_last=True), F("pk").desc()],
+        )
         rows = values.annotate(rank=latest).filter(rank=1).values_list("region", "statistic", "value")
         data = {(region, statistic): value for region, statistic, value in rows}
         shown = {statistic for _region, statistic in data}
         statistics = [s for s in Statistic.objects.order_by("order", "code") if s.pk in shown][: self.STATISTICS_SHOWN]
         if not statistics:
             return Figure("regions-statistics", _("Regional statistics"), [_("Region")], chart=None)
-        return self.table(
+        figure = self.table(
             "regions-statistics", _("Regional statistics"), [str(s) for s in statistics],
             lambda region: [data.get((region, s.pk)) for s in statistics], chart=None,
             note=_("The latest value in the period, for the region as a whole; the regional statistics list has the dates and sources."),
         )  # fmt: skip
+        figure.total = None  # values of different dates, and rates among them: not to be added
+        return figure
 
     @cached_figure
     def strategy_axes(self) -> Figure:
         """For each axis of a strategy (the national SSE strategy), the regions whose regional
-        development programme covers it: through a project of that programme on the axis, or a
-        recommendation such a project carries. Rows: axis, number of regions, their names,
-        projects, recommendations."""
+        development programme covers it (a project of that programme on the axis, in the project's
+        region), how many such projects, and how many recommendations they carry (each once).
+        Rows: axis, number of regions, their names, projects, recommendations."""
         projects = self.dashboard.projects().filter(programme__kind=Programme.Kind.REGIONAL_DEVELOPMENT)
         on_axis = Project.strategy_axes.through.objects.filter(project__in=projects.values("pk"))
         project_rows = (
@@ -229,21 +235,16 @@ class National:
             .order_by()
         )
         carried = Project.recommendations.through.objects.filter(project__in=projects.values("pk"))
-        lookups = [f"recommendation__{lookup}" for lookup in Recommendation.region_lookups]
-        recommendation_rows = (
-            carried.annotate(row_region=self.region_of(*lookups), axis=F("project__strategy_axes"))
-            .filter(axis__isnull=False)
-            .values("axis", "row_region")
+        n_recommendations = dict(
+            carried.filter(project__strategy_axes__isnull=False)
+            .values_list("project__strategy_axes")
             .annotate(n=Count("recommendation", distinct=True))
             .order_by()
         )
-        covered, n_projects, n_recommendations = {}, {}, {}
+        covered, n_projects = {}, {}
         for row in project_rows:
             covered.setdefault(row["strategyaxis"], set()).add(row["row_region"])
             n_projects[row["strategyaxis"]] = n_projects.get(row["strategyaxis"], 0) + row["n"]
-        for row in recommendation_rows:
-            covered.setdefault(row["axis"], set()).add(row["row_region"])
-            n_recommendations[row["axis"]] = n_recommendations.get(row["axis"], 0) + row["n"]
         names = {region.pk: region.name for region in self.regions}
         rows = []
         for axis in StrategyAxis.objects.select_related("strategy"):

@@ -9,7 +9,8 @@ from .regions import follow_region, region_key
 
 class RegionFilterSet(SearchFilterSet):
     """A list's filters with its region (``stakeholders.regions.RegionalQuerySet.in_region``); its
-    province choices are the chosen region's, else the portal's."""
+    province choices are the chosen region's, else the portal's; its programme choices, with a
+    region chosen, that region's and the national ones."""
 
     region = RecordChoiceFilter(queryset=Region.objects.order_by("code"), method="filter_region", label=_("region"))
 
@@ -19,6 +20,10 @@ class RegionFilterSet(SearchFilterSet):
         province = self.filters.get("province")
         if isinstance(province, django_filters.ModelChoiceFilter):
             province.queryset = Province.objects.of_region(region_key(region))
+        programme = self.filters.get("programme")
+        if region_key(region) and isinstance(programme, django_filters.ModelChoiceFilter):
+            # the region's programmes and the national ones (of no region)
+            programme.queryset = programme.queryset.in_region(region_key(region), unplaced=True)
 
     @property
     def form(self):

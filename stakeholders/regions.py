@@ -52,14 +52,16 @@ def region_key(value) -> int | None:
 
 
 def _region_condition(lookups, regions, unplaced: bool) -> Q:
-    """Records placed (by any of ``lookups``) in one of ``regions`` (keys), and with ``unplaced``
-    those placed in none: every lookup empty (a recommendation of neither a meeting's nor a
-    consultation's region)."""
-    condition = Q()
+    """Records placed in one of ``regions`` (keys) by the first of ``lookups`` that is set (a
+    recommendation of a meeting goes with the meeting's region, as ``Coalesce`` would read it:
+    a record is never in two regions), and with ``unplaced`` those placed in none: every lookup
+    empty (a recommendation of neither a meeting's nor a consultation's region)."""
+    condition, earlier_empty = Q(), {}
     for lookup in lookups:
-        condition |= Q(**{f"{lookup}__in": regions})
+        condition |= Q(**earlier_empty, **{f"{lookup}__in": regions})
+        earlier_empty[f"{lookup}__isnull"] = True
     if unplaced:
-        condition |= Q(**{f"{lookup}__isnull": True for lookup in lookups})
+        condition |= Q(**earlier_empty)
     return condition
 
 
@@ -167,15 +169,18 @@ def provinces_by_region() -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
-def follow_region(fields) -> None:
+def follow_region(fields, default=None) -> None:
     """Mark a form's ``region`` field so that the page's script (js/portal.js) refills the form's
-    province fields with the chosen region's provinces as soon as another region is chosen
-    (the server checks them on submit all the same). The provinces are read when rendered."""
+    province fields with the chosen region's provinces as soon as another region is chosen, and
+    with ``default``'s (a region key; the portal's for None) when none is (the server checks them
+    on submit all the same). The provinces are read when rendered."""
     names = [name for name in ("province", "provinces") if name in fields]
     if "region" in fields and names:
         attrs = fields["region"].widget.attrs
         attrs["data-provinces"] = lazy(provinces_by_region, str)()
         attrs["data-province-fields"] = " ".join(names)
+        if default:
+            attrs["data-default-region"] = str(default)
 
 
 class RegionalFormMixin:
@@ -206,7 +211,7 @@ class RegionalFormMixin:
         if self.is_bound or self.instance.pk or "region" not in self.fields:
             return
         region = home_region(user)
-        self.fields["region"].initial = region
+        self.fields["region"].initial = self.instance.region = region  # the instance: for its rows' forms
         for name in ("province", "provinces"):
             if name in self.fields:
                 self.fields[name].queryset = Province.objects.of_region(getattr(region, "pk", None))

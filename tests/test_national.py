@@ -16,6 +16,7 @@ from meetings.models import Meeting, Recommendation
 from overview.dashboard import Dashboard, Filters
 from overview.national import National
 from projects.models import Event, EventKind, Programme, Project, StrategyAxis, ThematicAxis
+from regional_statistics.models import Statistic, StatisticValue
 from stakeholders.models import Organization, Region
 
 from .factories import (
@@ -109,7 +110,8 @@ def test_each_regions_figures_and_the_national_totals(souss, oriental):
     }  # fmt: skip
     assert national.recommendations_by_status.total[1:] == [7, 0, 0, 1, 0, 1, 9]
     by_axis = rows(national.recommendations_by_axis)
-    assert by_axis["08"] == [1, 1, 1, 1, 1, 5] and by_axis["09"] == [0, 0, 0, 4, 0, 4]  # the tourism axis
+    assert by_axis["08"] == [1, 1, 1, 1, 1, 0, 5] and by_axis["09"] == [0, 0, 0, 4, 0, 0, 4]  # the tourism axis
+    assert str(national.recommendations_by_axis.columns[-2]) == "no axis"
     projects = rows(national.projects_by_status)
     assert projects["09"][-3:] == [2, Decimal("3500.50"), 0] and projects["02"][-3:] == [1, None, 1]
     assert national.projects_by_status.total[-3:] == [6, Decimal("3500.50"), 4]
@@ -168,3 +170,25 @@ def test_the_national_page_does_as_many_queries_for_three_regions_as_for_twelve(
         ConsultationFactory(organizer=organizer, programme=programme)
     assert national_page_queries(partner_client) == three
     assert three <= 30
+
+
+def test_an_axis_is_covered_by_the_regions_of_its_projects_only(souss, oriental):
+    """An Oriental recommendation carried by a Souss-Massa project counts on the axis, but the
+    Oriental's programme does not cover it."""
+    consultation = ConsultationFactory(organizer=OrganizationFactory(region=oriental), programme=None)
+    theirs = Recommendation.objects.create(text_fr="Venue de l'Oriental", source_consultation=consultation)
+    Project.objects.get(budget=Decimal("1000")).recommendations.add(theirs)
+    axes = {row[0]: row[1:] for row in National(Filters()).strategy_axes.rows}
+    assert axes[str(StrategyAxis.objects.get(order=1))] == [1, "Souss-Massa", 1, 2]
+
+
+def test_regional_statistics_are_the_latest_of_each_region_and_never_added(souss):
+    statistic = Statistic.objects.order_by("order", "code").first()
+    StatisticValue.objects.create(statistic=statistic, region=souss, period_start="2015-01-01", value=100)
+    StatisticValue.objects.create(statistic=statistic, region=souss, period_start="2021-01-01", value=120)
+    StatisticValue.objects.create(
+        statistic=statistic, region=Region.objects.get(code="02"), period_start="2023-01-01", value=50
+    )
+    figure = National(Filters()).regional_statistics
+    assert rows(figure)["09"][0] == Decimal("120") and rows(figure)["02"][0] == Decimal("50")
+    assert figure.total is None  # values of different dates (and rates) do not add up

@@ -261,3 +261,48 @@ def test_pages_name_the_users_council_region(souss_staff, partner_client):
     assert "du Conseil de la Région Souss-Massa" in home and "<title>Portail ESS · Souss-Massa</title>" in home
     partner_home = partner_client.get(reverse("overview:home"), HTTP_ACCEPT_LANGUAGE="ar").content.decode()
     assert "مجلس جهة درعة-تافيلالت" in partner_home  # no membership: the portal's own council
+
+
+def test_the_dashboard_always_names_one_region_and_its_programmes(partner_client, souss, english):
+    region, _province = souss
+    national = ProgrammeFactory(owner=OrganizationFactory(region=None))
+    national.region = None
+    national.save()
+    souss_programme = ProgrammeFactory(owner=OrganizationFactory(region=region))
+    form = partner_client.get(reverse("overview:dashboard"), {"region": region.pk}).context["filter_form"]
+    assert form.fields["region"].empty_label == "default: Drâa-Tafilalet"  # not "all regions": the partner's default
+    programmes = set(form.fields["programme"].queryset)
+    assert souss_programme in programmes and national in programmes
+    assert not any(programme.region_id not in (None, region.pk) for programme in programmes)
+    listed = partner_client.get(reverse("projects:project_list"), {"region": region.pk}).context["filter"]
+    assert set(listed.form.fields["programme"].queryset) == programmes
+
+
+def test_casablancas_prefectures_of_arrondissements_add_to_its_prefecture_on_the_map(partner_client):
+    casablanca_settat = Region.objects.get(code="06")
+    anfa = Province.objects.get(code="06.141.01.00")
+    MeetingFactory(province=anfa)
+    MeetingFactory(province=Province.objects.get(code="06.141.01.10"))
+    page = partner_client.get(reverse("overview:dashboard_provinces"), {"region": casablanca_settat.pk})
+    shaded = {area["code"]: area["value"] for area in page.context["map"]["areas"]}
+    assert shaded["06.141"] == 2 and "06.141.01.00" not in shaded
+    assert {row[-1]: row[1] for row in page.context["dashboard"].by_province.rows}["06.141.01.00"] == 1  # the table
+
+
+def test_a_new_consultation_of_another_council_offers_its_regions_provinces(souss_staff, souss):
+    client, _user = souss_staff
+    page = client.get(reverse("meetings:consultation_create"))
+    assert page.context["form"]["region"].value() == souss[0].pk
+    _title, rows = page.context["formsets"][0]
+    assert set(rows.forms[0].fields["province"].queryset) == set(Province.objects.filter(region=souss[0]))
+
+
+def test_a_recommendation_is_in_one_region_only(souss):
+    """Its meeting's region first, as the national view reads it (Coalesce), never in two."""
+    region, province = souss
+    draa = Region.objects.get(code="08")
+    recommendation = RecommendationFactory(
+        source_meeting=MeetingFactory(province=province), source_consultation=ConsultationFactory(region=draa)
+    )
+    assert Recommendation.objects.in_region(region).filter(pk=recommendation.pk).exists()
+    assert not Recommendation.objects.in_region(draa, unplaced=True).filter(pk=recommendation.pk).exists()

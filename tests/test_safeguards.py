@@ -185,7 +185,11 @@ def test_exports_refuse_invalid_filters_and_name_the_valid_ones(partner_client):
     assert 'filename="participation_2022-03-01_2022-03-31.xlsx"' in response["Content-Disposition"]
     book = openpyxl.load_workbook(io.BytesIO(response.content))
     assert book.worksheets[0].sheet_view.rightToLeft is True
-    assert [row[1] for row in book.worksheets[1].iter_rows(values_only=True)][1:3] == ["2022-03-01", "2022-03-31"]
+    assert [row[1] for row in book.worksheets[1].iter_rows(values_only=True)][1:4] == [
+        "درعة-تافيلالت",
+        "2022-03-01",
+        "2022-03-31",
+    ]  # the region first
 
 
 def test_the_submitter_is_not_offered_to_approve(staff_client, staff_user, administrator):

@@ -35,11 +35,12 @@ function scrollableTables() {
 }
 scrollableTables();
 window.addEventListener("resize", scrollableTables);
-// data-provinces (on a region select: its provinces by region key, "" for none chosen): the
+// data-provinces (on a region select: its provinces by region key, "" the portal's; none chosen
+// is data-default-region, else the portal's): the
 // form's province controls (data-province-fields: their names) offer the chosen region's only.
 function followRegion(region) {
   const byRegion = JSON.parse(region.dataset.provinces);
-  const provinces = byRegion[region.value] || byRegion[""] || [];
+  const provinces = byRegion[region.value || region.dataset.defaultRegion || ""] || [];
   region.dataset.provinceFields.split(" ").forEach((name) => {
     const controls = [...region.form.querySelectorAll(`[name="${name}"]`)];
     const select = controls.find((control) => control.tagName === "SELECT");
