@@ -63,7 +63,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,7 @@ def record_types(**wanted) -> list[RecordType]:
     return [t for t in _types.values() if all(getattr(t, key) == value for key, value in wanted.items())]
 
 
-OTHER_REGION = _lazy("This record belongs to another council's region: you can read it, not change it.")
+OTHER_REGION = _("This record belongs to another council's region: you can read it, not change it.")
 
 
 def may_change(user, record) -> bool:

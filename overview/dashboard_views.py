@@ -14,6 +14,7 @@ from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -284,7 +285,10 @@ class ExportView(DashboardMixin, View):
             response = HttpResponse("".join(csv_lines(headers, rows)), content_type="text/csv; charset=utf-8")
         else:
             filters = [(str(label), value or str(_("all"))) for label, value in chosen]
-            sheets = [(figure.title, headers, rows), (_("Filters"), [_("Filter"), _("Value")], filters)]
+            sheets = [
+                (figure.title, headers, rows),
+                (_("Filters"), [pgettext_lazy("spreadsheet column", "Filter"), _("Value")], filters),
+            ]
             response = HttpResponse(xlsx_bytes(sheets), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="{slug}{suffix}.{fmt}"'
         return response
@@ -322,9 +326,12 @@ def shaded_map(figure, column: int, outlines: dict) -> dict:
             (shades[round((i + 1) * 4 / steps)], bounds[i] + 1, bounds[i + 1]) for i in range(steps)
         ]
     elif top:
-        legend = [(shade, round(top * i / 5, 2), round(top * (i + 1) / 5, 2)) for i, shade in enumerate(shades)]
+        digits = 0 if top >= 100 else 2  # amounts in whole dirhams, shares and rates to 0.01
+        legend = [
+            (shade, round(top * i / 5, digits), round(top * (i + 1) / 5, digits)) for i, shade in enumerate(shades)
+        ]
     else:
-        legend = []
+        legend = [(shades[0], 0, 0)] if values else []  # every known value is 0
 
     def shade(value):
         if value is None:

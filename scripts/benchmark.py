@@ -59,9 +59,10 @@ def pages() -> list[tuple[str, str, str]]:
     from projects.models import Event, PartnershipAgreement, Project
     from regional_statistics.models import StatisticValue
     from sources.models import Source
-    from stakeholders.models import Organization, Person
+    from stakeholders.models import Organization, Person, Region
 
     real = Meeting.objects.filter(date="2022-05-11").first()
+    draa = Region.objects.get(code="08").pk
     staff = User.objects.get(username="bench-staff")
     feed_token = CalendarFeed.of(staff).token
     job = Job.objects.get_or_create(user=staff, title="benchmark import", defaults={
@@ -79,6 +80,8 @@ def pages() -> list[tuple[str, str, str]]:
         ("uncached", f"meeting list, {AFTER_A_SAVE}", reverse("meetings:meeting_list")),
         ("list", "meetings, last page", f"{reverse('meetings:meeting_list')}?page={last}"),
         ("list", "meetings, filtered", f"{reverse('meetings:meeting_list')}?q=مجلس&kind=working_meeting"),
+        ("uncached", f"meetings of the region, {AFTER_A_SAVE}", f"{reverse('meetings:meeting_list')}?region={draa}"),
+        ("uncached", f"projects of the region, {AFTER_A_SAVE}", f"{reverse('projects:project_list')}?region={draa}"),
         ("list", "meetings by kind, last page", f"{reverse('meetings:meeting_list')}?o=kind&page={last}"),
         ("uncached", f"meetings of a month, {AFTER_A_SAVE}", f"{reverse('meetings:meeting_list')}?q=mai 2022"),
         ("detail", "meeting of 11 May 2022", real.get_absolute_url()),
@@ -112,6 +115,7 @@ def pages() -> list[tuple[str, str, str]]:
         ("uncached", f"dashboard, {AFTER_A_SAVE}", reverse("overview:dashboard")),
         ("dashboard", "provinces map", reverse("overview:dashboard_provinces")),
         ("dashboard", "regions (national view)", reverse("overview:dashboard_regions")),
+        ("uncached", f"regions (national view), {AFTER_A_SAVE}", reverse("overview:dashboard_regions")),
         ("export", "export regions xlsx", reverse("overview:dashboard_export", args=["regions", "xlsx"])),
         ("dashboard", "timeline", reverse("overview:dashboard_timeline")),
         ("dashboard", "follow-up chain", reverse("overview:dashboard_follow_up")),

@@ -147,12 +147,22 @@ class RegionalModel(models.Model):
                 return
 
     def clean(self):
+        """Refuse a province, or a programme, project or agreement it takes its region from, of
+        another region than the record's (a Souss-Massa project in Drâa-Tafilalet's programme)."""
         super().clean()
+        if not self.region_id:
+            return
         province = getattr(self, "province", None) if "province" in self.region_sources else None
-        if province is not None and self.region_id and province.region_id != self.region_id:
+        if province is not None and province.region_id != self.region_id:
             raise ValidationError(
                 {"province": _("This province is not in the chosen region.")}, code="province_of_other_region"
             )
+        for name in self.region_sources:
+            related = getattr(self, name, None)
+            if isinstance(related, RegionalModel) and related.region_id and related.region_id != self.region_id:
+                raise ValidationError(
+                    {name: _("This record is of another region than the chosen one.")}, code="source_of_other_region"
+                )
 
 
 def provinces_by_region() -> str:
@@ -189,32 +199,35 @@ class RegionalFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from .models import Province
 
         if "region" in self.fields and not self.instance.pk:
             self.fields["region"].initial = default_region()
-        region = self.chosen_region()
+        self.narrow_to(self.chosen_region())
+        follow_region(self.fields)
+
+    def narrow_to(self, region) -> None:
+        """Offer the provinces and communes of ``region`` (a key; the portal's for None), and its
+        programmes with the national ones (of no region)."""
+        from .models import Commune, Province
+
         for name in ("province", "provinces"):
             if name in self.fields:
                 self.fields[name].queryset = Province.objects.of_region(region)
         if "commune" in self.fields:
-            self.fields["commune"].queryset = self.fields["commune"].queryset.filter(
-                province__in=Province.objects.of_region(region)
-            )
-        follow_region(self.fields)
+            self.fields["commune"].queryset = Commune.objects.filter(province__in=Province.objects.of_region(region))
+        if "programme" in self.fields and region:
+            field = self.fields["programme"]
+            field.queryset = field.queryset.model.objects.in_region(region, unplaced=True)
 
     def for_user(self, user):
         """A new, unsubmitted form starts in the region the user's pages open on (``home_region``:
         their council's), with that region's provinces (called by core.editing's pages)."""
-        from .models import Province
 
         if self.is_bound or self.instance.pk or "region" not in self.fields:
             return
         region = home_region(user)
         self.fields["region"].initial = self.instance.region = region  # the instance: for its rows' forms
-        for name in ("province", "provinces"):
-            if name in self.fields:
-                self.fields[name].queryset = Province.objects.of_region(getattr(region, "pk", None))
+        self.narrow_to(getattr(region, "pk", None))
 
     def chosen_region(self):
         """The key of the region the form is for (see the class), or None for the portal's."""

@@ -258,9 +258,11 @@ def test_open_data_gives_each_records_region(client, souss):
 def test_pages_name_the_users_council_region(souss_staff, partner_client):
     client, _user = souss_staff
     home = client.get(reverse("overview:home"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
-    assert "du Conseil de la Région Souss-Massa" in home and "<title>Portail ESS · Souss-Massa</title>" in home
+    assert (
+        "Vos pages s’ouvrent sur la région Souss-Massa" in home and "<title>Portail ESS · Souss-Massa</title>" in home
+    )
     partner_home = partner_client.get(reverse("overview:home"), HTTP_ACCEPT_LANGUAGE="ar").content.decode()
-    assert "مجلس جهة درعة-تافيلالت" in partner_home  # no membership: the portal's own council
+    assert "تُفتح صفحاتكم على جهة درعة-تافيلالت" in partner_home  # no membership: the portal's own council
 
 
 def test_the_dashboard_always_names_one_region_and_its_programmes(partner_client, souss, english):
@@ -306,3 +308,26 @@ def test_a_recommendation_is_in_one_region_only(souss):
     )
     assert Recommendation.objects.in_region(region).filter(pk=recommendation.pk).exists()
     assert not Recommendation.objects.in_region(draa, unplaced=True).filter(pk=recommendation.pk).exists()
+
+
+def test_a_project_cannot_join_another_regions_programme(souss_staff, souss):
+    client, _user = souss_staff
+    region, province = souss
+    draa_programme = Programme.objects.get(region__code="08")
+    page = client.get(reverse("projects:project_create"))
+    offered = set(page.context["form"].fields["programme"].queryset)
+    assert draa_programme not in offered and Programme.objects.get(title_fr="Programme Tacharok") in offered
+    refused = client.post(
+        reverse("projects:project_create"),
+        {"title_fr": "Projet d'Agadir", "region": region.pk, "programme": draa_programme.pk, "status": "identified",
+         "provinces": [province.pk]},
+    )  # fmt: skip
+    assert refused.status_code == 200 and "programme" in refused.context["form"].errors
+    assert not Project.objects.filter(title_fr="Projet d'Agadir").exists()
+
+
+def test_the_refusal_gives_its_reason_in_the_pages_language(souss_staff):
+    client, _user = souss_staff
+    meeting = Meeting.objects.get(date="2022-05-11")
+    page = client.get(reverse("meetings:meeting_update", args=[meeting.pk]), HTTP_ACCEPT_LANGUAGE="fr")
+    assert page.status_code == 403 and "appartient à la région d’un autre conseil" in page.content.decode()
