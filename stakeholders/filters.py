@@ -4,12 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from core.filters import PortalOrderingFilter, RecordChoiceFilter, SearchFilterSet, chooser_filter
 
 from .models import Organization, Person, Position, Province, Region
-from .regions import follow_region, region_key
+from .regions import follow_region, home_region, region_key
 
 
 class RegionFilterSet(SearchFilterSet):
     """A list's filters with its region (``stakeholders.regions.RegionalQuerySet.in_region``); its
-    province choices are the chosen region's, else the portal's; its programme choices, with a
+    province choices are the chosen region's, else the user's council's; its programme choices, with a
     region chosen, that region's and the national ones."""
 
     region = RecordChoiceFilter(queryset=Region.objects.order_by("code"), method="filter_region", label=_("region"))
@@ -17,9 +17,12 @@ class RegionFilterSet(SearchFilterSet):
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
         region = (data or {}).get("region", "")
+        user = getattr(self.request, "user", None)
+        home = home_region(user) if user is not None and user.is_authenticated else None
+        self.home_key = getattr(home, "pk", None)  # no region chosen: the user's council's provinces
         province = self.filters.get("province")
         if isinstance(province, django_filters.ModelChoiceFilter):
-            province.queryset = Province.objects.of_region(region_key(region))
+            province.queryset = Province.objects.of_region(region_key(region) or self.home_key)
         programme = self.filters.get("programme")
         if region_key(region) and isinstance(programme, django_filters.ModelChoiceFilter):
             # the region's programmes and the national ones (of no region)
@@ -28,7 +31,7 @@ class RegionFilterSet(SearchFilterSet):
     @property
     def form(self):
         form = super().form
-        follow_region(form.fields)
+        follow_region(form.fields, default=self.home_key)
         return form
 
     def filter_region(self, queryset, name, value):

@@ -331,3 +331,10 @@ def test_the_refusal_gives_its_reason_in_the_pages_language(souss_staff):
     meeting = Meeting.objects.get(date="2022-05-11")
     page = client.get(reverse("meetings:meeting_update", args=[meeting.pk]), HTTP_ACCEPT_LANGUAGE="fr")
     assert page.status_code == 403 and "appartient à la région d’un autre conseil" in page.content.decode()
+
+
+def test_a_list_offers_the_users_councils_provinces_until_a_region_is_chosen(souss_staff, souss):
+    client, _user = souss_staff
+    listed = client.get(reverse("meetings:meeting_list")).context["filter"]
+    assert set(listed.form.fields["province"].queryset) == set(Province.objects.filter(region=souss[0]))
+    assert listed.form.fields["region"].widget.attrs["data-default-region"] == str(souss[0].pk)
