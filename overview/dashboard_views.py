@@ -131,32 +131,45 @@ class OverviewView(DashboardPage):
     tab_title = _("Overview")
 
 
-class ProvincesView(DashboardPage):
+class MapPage(DashboardPage):
+    """A dashboard tab with a map shaded by the measure chosen among ``measures`` (``?measure=``)."""
+
+    measures: dict = {}
+
+    def get_context_data(self, **kwargs):
+        measure = self.request.GET.get("measure")
+        measure = measure if measure in self.measures else next(iter(self.measures))
+        return super().get_context_data(measures=self.measures, measure=measure, **kwargs)
+
+    def body_context(self, context) -> dict:
+        return {"map": self.shaded(context["dashboard"], list(self.measures).index(context["measure"]) + 1)}
+
+    def shaded(self, dashboard, column: int) -> dict:
+        """The map (``shaded_map``) of ``column`` of the tab's figure."""
+        raise NotImplementedError
+
+
+class ProvincesView(MapPage):
     """The region's map, each province shaded by the chosen measure, and the figures by province."""
 
     body_template = "overview/dashboard/provinces.html"
     tab = "provinces"
     tab_title = _("Provinces")
+    measures = Dashboard.PROVINCE_MEASURES
 
-    def get_context_data(self, **kwargs):
-        measures = Dashboard.PROVINCE_MEASURES
-        measure = self.request.GET.get("measure")
-        measure = measure if measure in measures else "meetings"
-        return super().get_context_data(measures=measures, measure=measure, **kwargs)
-
-    def body_context(self, context) -> dict:
-        column = list(context["measures"]).index(context["measure"]) + 1
-        region = context["dashboard"].f.region
-        return {"map": shaded_map(context["dashboard"].by_province, column, province_outlines(region and region.code))}
+    def shaded(self, dashboard, column):
+        region = dashboard.f.region
+        return shaded_map(dashboard.by_province, column, province_outlines(region and region.code))
 
 
-class RegionsView(DashboardPage):
+class RegionsView(MapPage):
     """The national view: Morocco's regions on a map shaded by the chosen figure, the figures of
     every region side by side, and the strategy's axes in the regions' programmes."""
 
     body_template = "overview/dashboard/regions.html"
     tab = "regions"
     tab_title = _("Regions")
+    measures = National.MEASURES
 
     def dashboard(self) -> National:
         if not hasattr(self, "_dashboard"):
@@ -164,15 +177,8 @@ class RegionsView(DashboardPage):
             self._dashboard = National(self.filter_form.filters() if self.filter_form.is_bound else Filters())
         return self._dashboard
 
-    def get_context_data(self, **kwargs):
-        measures = National.MEASURES
-        measure = self.request.GET.get("measure")
-        measure = measure if measure in measures else "meetings"
-        return super().get_context_data(measures=measures, measure=measure, **kwargs)
-
-    def body_context(self, context) -> dict:
-        column = list(context["measures"]).index(context["measure"]) + 1
-        return {"map": shaded_map(context["dashboard"].summary, column, region_outlines())}
+    def shaded(self, dashboard, column):
+        return shaded_map(dashboard.summary, column, region_outlines())
 
 
 class TimelineView(DashboardPage):
