@@ -13,7 +13,7 @@ from core.forms import (
 )
 from core.search import normalize
 from stakeholders.models import Province
-from stakeholders.regions import RegionalFormMixin
+from stakeholders.regions import RegionalFormMixin, follow_region
 
 from .models import (
     AgendaItem,
@@ -174,6 +174,10 @@ class ConsultationForm(RegionalFormMixin, KnownToMonthOrYearMixin, VersionedForm
             "participants_total",
             "participants_women",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        follow_region(self.fields, rows="province")  # its provincial meetings' rows
 
 
 class ConsultationMeetingRowForm(PortalModelForm):

@@ -179,12 +179,13 @@ def provinces_by_region() -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
-def follow_region(fields, default=None) -> None:
+def follow_region(fields, default=None, rows: str = "") -> None:
     """Mark a form's ``region`` field so that the page's script (js/portal.js) refills the form's
     province fields with the chosen region's provinces as soon as another region is chosen, and
     with ``default``'s (a region key; the portal's for None) when none is (the server checks them
-    on submit all the same). The provinces are read when rendered."""
-    names = [name for name in ("province", "provinces") if name in fields]
+    on submit all the same). ``rows`` names the province field of the form's table rows too
+    (a consultation's provincial meetings: "province"). The provinces are read when rendered."""
+    names = [name for name in ("province", "provinces") if name in fields] + ([f"*-{rows}"] if rows else [])
     if "region" in fields and names:
         attrs = fields["region"].widget.attrs
         attrs["data-provinces"] = lazy(provinces_by_region, str)()

@@ -36,25 +36,26 @@ function scrollableTables() {
 scrollableTables();
 window.addEventListener("resize", scrollableTables);
 // data-provinces (on a region select: its provinces by region key, "" the portal's; none chosen
-// is data-default-region, else the portal's): the
-// form's province controls (data-province-fields: their names) offer the chosen region's only.
+// is data-default-region, else the portal's): the form's province controls offer the chosen
+// region's only. data-province-fields names them; "*-province" is every table row's (and the
+// hidden empty row's) province.
 function followRegion(region) {
   const byRegion = JSON.parse(region.dataset.provinces);
   const provinces = byRegion[region.value || region.dataset.defaultRegion || ""] || [];
   region.dataset.provinceFields.split(" ").forEach((name) => {
-    const controls = [...region.form.querySelectorAll(`[name="${name}"]`)];
-    const select = controls.find((control) => control.tagName === "SELECT");
-    if (select) {
+    const selector = name.startsWith("*") ? `[name$="${name.slice(1)}"]` : `[name="${name}"]`;
+    const controls = [...region.form.querySelectorAll(selector)];
+    controls.filter((control) => control.tagName === "SELECT").forEach((select) => {
       const chosen = new Set([...select.selectedOptions].map((option) => option.value));
       select.replaceChildren(...[...select.options].filter((option) => option.value === ""));
       provinces.forEach(([key, label]) => select.add(new Option(label, key, false, chosen.has(String(key)))));
-      return;
-    }
-    if (!controls.length) return;
-    const item = controls[0].closest(".form-check");
-    const chosen = new Set(controls.filter((box) => box.checked).map((box) => box.value));
+    });
+    const boxes = controls.filter((control) => control.type === "checkbox");
+    if (!boxes.length) return;
+    const item = boxes[0].closest(".form-check");
+    const chosen = new Set(boxes.filter((box) => box.checked).map((box) => box.value));
     const list = item.parentElement;
-    controls.forEach((box) => box.closest(".form-check").remove());
+    boxes.forEach((box) => box.closest(".form-check").remove());
     provinces.forEach(([key, label], index) => {
       const copy = item.cloneNode(true);
       const box = copy.querySelector("input");

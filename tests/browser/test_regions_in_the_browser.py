@@ -21,6 +21,14 @@ def test_the_provinces_offered_follow_the_region_chosen(browser_server, browser)
     staff.locator("#div_id_provinces .form-check label").first.click()  # each label still ticks its own box
     assert staff.locator("input[name=provinces]").first.is_checked()
 
+    staff.goto(f"{base}/consultations/new/")
+    staff.select_option("select[name=region]", str(souss.pk))
+    rows = staff.locator('select[name$="-province"]')  # the provincial meetings' rows and the empty one
+    assert rows.count() >= 2
+    for index in range(rows.count()):
+        options = rows.nth(index).locator("option").all_inner_texts()
+        assert [name for name in options if name.strip() not in ("", "---------", "—")] == souss_provinces
+
     staff.goto(f"{base}/meetings/")
     staff.select_option("#filters select[name=region]", str(souss.pk))
     offered = staff.locator("#filters select[name=province] option").all_inner_texts()
