@@ -68,6 +68,18 @@ class Figure:
         ]
 
 
+# A recommendation is carried into the development programme with one of these statuses, or when
+# a project of a regional development programme carries it (in_development_programme).
+CARRIED = (Recommendation.Status.IN_PROGRAMME, Recommendation.Status.IMPLEMENTED)
+
+
+def in_development_programme():
+    """The keys of the recommendations a project of a regional development programme carries (a subquery)."""
+    return Project.recommendations.through.objects.filter(
+        project__programme__kind=Programme.Kind.REGIONAL_DEVELOPMENT
+    ).values("recommendation")
+
+
 def share(part, whole) -> float | None:
     """``part`` / ``whole`` as a percentage rounded to 0.1, or None when ``whole`` is 0 or unknown."""
     if not whole or part is None:
@@ -229,12 +241,8 @@ class Dashboard:
     def recommendations_carried(self) -> Figure:
         """Recommendations carried by a project of a regional development programme."""
         recommendations = self.recommendations()
-        in_programme = Project.recommendations.through.objects.filter(
-            project__programme__kind=Programme.Kind.REGIONAL_DEVELOPMENT
-        ).values("recommendation")
-        status = [Recommendation.Status.IN_PROGRAMME, Recommendation.Status.IMPLEMENTED]
-        carried = recommendations.filter(status__in=status).count()  # two counts, each read from an index
-        carried += recommendations.exclude(status__in=status).filter(pk__in=in_programme).count()
+        carried = recommendations.filter(status__in=CARRIED).count()  # two counts, each read from an index
+        carried += recommendations.exclude(status__in=CARRIED).filter(pk__in=in_development_programme()).count()
         totals = {"total": recommendations.count(), "carried": carried}
         rows = [
             [_("Recommendations"), totals["total"]],

@@ -28,7 +28,7 @@ from projects.models import (
 from regional_statistics.models import Statistic, StatisticValue
 from stakeholders.models import Organization, Region
 
-from .dashboard import Dashboard, Figure, Filters, share
+from .dashboard import CARRIED, Dashboard, Figure, Filters, in_development_programme, share
 from .figures_cache import cached_figure
 
 MINISTRY = Organization.Kind.MINISTRY
@@ -61,16 +61,15 @@ class National:
         rows = queryset.order_by().annotate(row_region=self.region_of(*lookups)).values("row_region")
         return {row.pop("row_region"): row for row in rows.annotate(**aggregates)}
 
-    def table(self, slug, title, columns, cells, chart=1, note="") -> Figure:
-        """A figure of one row per region: its name, ``cells(region)``, then its code; the total row
-        adds up every column of numbers (None where no region's value is known)."""
+    def table(self, slug, title, columns, cells, chart=1, note="", totals=True) -> Figure:
+        """A figure of one row per region: its name, ``cells(region)``, then its code; with
+        ``totals``, a total row adding up every column of numbers (None where no region's value is
+        known)."""
         rows = [[region.name, *cells(region.pk), region.code] for region in self.regions]
         figure = Figure(slug, title, [_("Region"), *columns], rows, chart=chart, note=note)
-        totals = []
-        for index in range(1, len(columns) + 1):
-            values = [row[index] for row in rows if row[index] is not None]
-            totals.append(sum(values) if values else None)
-        figure.total = [_("All regions"), *totals]
+        if totals:
+            sums = [[row[index] for row in rows if row[index] is not None] for index in range(1, len(columns) + 1)]
+            figure.total = [_("All regions"), *(sum(values) if values else None for values in sums)]
         return figure
 
     @staticmethod
@@ -123,7 +122,8 @@ class National:
             ]  # fmt: skip
 
         figure = self.table("regions", _("Figures by region"), list(self.MEASURES.values()), cells, chart=None)
-        figure.total[6] = share(sum(r["carried"] for r in carried.values()), figure.total[5])  # not a sum of shares
+        share_column = list(self.MEASURES).index("carried") + 1  # not a sum of shares
+        figure.total[share_column] = share(sum(r["carried"] for r in carried.values()), figure.total[share_column - 1])
         return figure
 
     # The summary's columns, by the key the map's measure selector uses.
@@ -141,17 +141,13 @@ class National:
     }
 
     def recommendations_carried_counts(self) -> dict[int, dict]:
-        """Per region: recommendations, and those carried into a regional development programme (in
-        the programme or implemented, or carried by a project of such a programme)."""
-        in_programme = Project.recommendations.through.objects.filter(
-            project__programme__kind=Programme.Kind.REGIONAL_DEVELOPMENT
-        ).values("recommendation")
-        status = [Recommendation.Status.IN_PROGRAMME, Recommendation.Status.IMPLEMENTED]
+        """Per region: recommendations, and those carried into a regional development programme
+        (``overview.dashboard.CARRIED`` and ``in_development_programme``)."""
         return self.by_region(
             self.dashboard.recommendations(),
             Recommendation.region_lookups,
             total=Count("pk"),
-            carried=Count("pk", filter=Q(status__in=status) | Q(pk__in=in_programme)),
+            carried=Count("pk", filter=Q(status__in=CARRIED) | Q(pk__in=in_development_programme())),
         )
 
     @cached_figure
@@ -212,13 +208,12 @@ class National:
         statistics = [s for s in Statistic.objects.order_by("order", "code") if s.pk in shown][: self.STATISTICS_SHOWN]
         if not statistics:
             return Figure("regions-statistics", _("Regional statistics"), [_("Region")], chart=None)
-        figure = self.table(
+        # no total: values of different dates, and rates among them, are not to be added
+        return self.table(
             "regions-statistics", _("Regional statistics"), [str(s) for s in statistics],
-            lambda region: [data.get((region, s.pk)) for s in statistics], chart=None,
+            lambda region: [data.get((region, s.pk)) for s in statistics], chart=None, totals=False,
             note=_("The latest value in the period, for the region as a whole; the regional statistics list has the dates and sources."),
         )  # fmt: skip
-        figure.total = None  # values of different dates, and rates among them: not to be added
-        return figure
 
     @cached_figure
     def strategy_axes(self) -> Figure:
